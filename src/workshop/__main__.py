@@ -1,0 +1,7 @@
+"""`python -m workshop`: the same entry point as the `workshop` console script."""
+
+import sys
+
+from workshop.cli import main
+
+sys.exit(main())

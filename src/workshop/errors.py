@@ -1,0 +1,75 @@
+"""Errors the user can act on: each names the file, the place in it, and what is wrong.
+
+The CLI prints these without a traceback and exits with status 2. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    file: str
+    """The file's path, as the user gave it."""
+    message: str
+    """What is wrong, in plain words."""
+    path: str = ""
+    """The key path inside the file (`principles[2].commitments[0].text`), if any."""
+    line: int | None = None
+    """The 1-based line number, when it is known."""
+    column: int | None = None
+    """The 1-based column, when it is known (TOML syntax errors)."""
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" {self.path}:" if self.path else ""
+        return f"{where}:{key} {self.message}"
+
+
+class WorkshopError(Exception):
+    """Base class for every error the CLI reports as a message, not a traceback."""
+
+    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(file="", message=problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = list(problems)
+        super().__init__("\n".join(str(p).lstrip(": ") for p in self.problems))
+
+
+class TomlSyntaxError(WorkshopError):
+    """A file is not valid TOML (or not readable as text)."""
+
+
+class ProtocolError(WorkshopError):
+    """A protocol file is missing, unreadable or does not describe a valid protocol."""
+
+
+class SessionFileError(WorkshopError):
+    """A session file is unreadable, of an unknown format, or does not match the protocol."""
+
+
+class SessionError(ValueError):
+    """A change to a session was refused (unknown id, negative count, ...)."""
+
+
+class StoreError(WorkshopError):
+    """Saving or listing session files failed (disk full, permission, ...)."""
+
+
+def display_path(path: Path | str) -> str:
+    """The path as the user would recognise it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)

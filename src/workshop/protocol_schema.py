@@ -1,0 +1,208 @@
+"""The rules a protocol file must follow, checked all at once so every problem is reported.
+
+`validate(data, text, file)` returns a list of `Problem`s (empty when the file is good). Each
+names the line (found from the text) and the key path, and says what is wrong in words an
+officer editing the file can act on. The rules are documented in docs/protocol-format.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from workshop.errors import Problem
+from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+KEY_PATTERN = re.compile(r"^[a-z]$")
+RESERVED_KEYS: tuple[str, ...] = ("c", "e", "j", "k", "n", "p", "q", "r", "w")
+"""Keys the app itself uses (next, previous, up, down, comment, wording, answer, edit, quit):
+a vote option may not take one, since its key and shift+key add and remove votes."""
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str
+    """`id`, `text`, `number`, `key`, `table` or `tables` (an array of tables)."""
+    required: bool = True
+    schema: dict[str, Field] | None = None
+    """For `table` and `tables`: the fields inside."""
+    empty: str = "must not be empty"
+    """What to say when a `tables` field is an empty list."""
+
+
+SOURCE = {
+    "document": Field("text"),
+    "authors": Field("text"),
+    "reviewed_in": Field("text", required=False),
+}
+VOTE_OPTION = {"id": Field("id"), "label": Field("text"), "key": Field("key")}
+COMMITMENT = {"id": Field("id"), "text": Field("text")}
+PRINCIPLE = {
+    "id": Field("id"),
+    "title": Field("text"),
+    "statement": Field("text"),
+    "minutes": Field("number", required=False),
+    "commitments": Field(
+        "tables", schema=COMMITMENT, empty="a principle needs at least one commitment ([[principles.commitments]])"
+    ),
+}
+QUESTION = {"id": Field("id"), "text": Field("text"), "guidance": Field("text", required=False)}
+PROTOCOL = {
+    "id": Field("id"),
+    "title": Field("text"),
+    "version": Field("text"),
+    "introduction": Field("text"),
+    "questions_introduction": Field("text", required=False),
+    "recommendation_question": Field("text", required=False),
+    "questions_minutes": Field("number", required=False),
+    "source": Field("table", schema=SOURCE),
+    "vote_options": Field("tables", schema=VOTE_OPTION),
+    "principles": Field("tables", schema=PRINCIPLE),
+    "questions": Field("tables", required=False, schema=QUESTION),
+}
+
+
+def type_name(value: Any) -> str:
+    """How a TOML value's type is described to a person."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (datetime, date, time)):
+        return "a date or time"
+    return type(value).__name__
+
+
+class _Checker:
+    def __init__(self, text: str, file: str, reserved_keys: tuple[str, ...]) -> None:
+        self.lines = key_lines(text)
+        self.file = file
+        self.reserved_keys = reserved_keys
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, message: str) -> None:
+        self.problems.append(
+            Problem(self.file, message, path=format_path(path), line=line_of(self.lines, path))
+        )
+
+    def table(self, value: dict[str, Any], schema: dict[str, Field], path: KeyPath) -> None:
+        for key in value:
+            if key not in schema:
+                hint = difflib.get_close_matches(key, list(schema), n=1)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+                allowed = ", ".join(schema)
+                self.report((*path, key), f"unknown key '{key}'{suggestion}; allowed here: {allowed}")
+        for key, field in schema.items():
+            if key not in value:
+                if field.required:
+                    where = format_path(path) or "the top level"
+                    self.report((*path, key), f"missing required key '{key}' in {where}")
+                continue
+            self.field(value[key], field, (*path, key))
+
+    def field(self, value: Any, field: Field, path: KeyPath) -> None:
+        kind = field.kind
+        if kind in ("text", "id", "key"):
+            if not isinstance(value, str):
+                self.report(path, f"must be text (in quotes), not {type_name(value)}")
+            elif not value.strip():
+                self.report(path, "must not be empty")
+            elif kind == "id" and not ID_PATTERN.match(value):
+                self.report(
+                    path,
+                    f"id '{value}' may hold only lower-case letters, digits, '-' and '_', "
+                    "starting with a letter or digit",
+                )
+            elif kind == "key":
+                self.vote_key(value, path)
+        elif kind == "number":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.report(path, f"must be a number of minutes, not {type_name(value)}")
+            elif not value > 0:
+                self.report(path, f"must be more than 0 minutes, not {value}")
+        elif kind == "table":
+            if not isinstance(value, dict):
+                self.report(path, f"must be a table ([{format_path(path)}]), not {type_name(value)}")
+            else:
+                self.table(value, field.schema or {}, path)
+        elif kind == "tables":
+            self.tables(value, field, path)
+
+    def tables(self, value: Any, field: Field, path: KeyPath) -> None:
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.report(path, f"must be a list of tables ([[{format_path(path)}]]), not {type_name(value)}")
+            return
+        if not value:
+            self.report(path, field.empty)
+        for index, item in enumerate(value):
+            self.table(item, field.schema or {}, (*path, index))
+
+    def vote_key(self, key: str, path: KeyPath) -> None:
+        if not KEY_PATTERN.match(key):
+            self.report(path, f"key '{key}' must be a single lower-case letter (a to z)")
+        elif key in self.reserved_keys:
+            reserved = " ".join(self.reserved_keys)
+            self.report(path, f"key '{key}' is one of the app's own keys ({reserved}); choose another")
+
+
+def _ids(items: Any) -> list[tuple[int, Any]]:
+    if not isinstance(items, list):
+        return []
+    return [(i, item.get("id")) for i, item in enumerate(items) if isinstance(item, dict)]
+
+
+def _cross_checks(data: dict[str, Any], checker: _Checker) -> None:
+    """Rules that span several tables: unique ids, unique vote keys, commitments present."""
+    seen: dict[str, str] = {}
+
+    def unique(item_id: Any, path: KeyPath, namespace: dict[str, str]) -> None:
+        if not isinstance(item_id, str) or not item_id:
+            return
+        if item_id in namespace:
+            checker.report(path, f"duplicate id '{item_id}': already used at {namespace[item_id]}")
+        else:
+            namespace[item_id] = format_path(path)
+
+    principles = data.get("principles")
+    for i, pid in _ids(principles):
+        unique(pid, ("principles", i, "id"), seen)
+        commitments = principles[i].get("commitments")
+        if "commitments" not in principles[i]:
+            continue  # already reported as missing
+        for j, cid in _ids(commitments):
+            unique(cid, ("principles", i, "commitments", j, "id"), seen)
+    for i, qid in _ids(data.get("questions")):
+        unique(qid, ("questions", i, "id"), seen)
+
+    option_ids: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    options = data.get("vote_options")
+    for i, oid in _ids(options):
+        unique(oid, ("vote_options", i, "id"), option_ids)
+        key = options[i].get("key")
+        if isinstance(key, str) and key:
+            path = ("vote_options", i, "key")
+            if key in keys:
+                checker.report(path, f"key '{key}' is already used by {keys[key]}")
+            else:
+                keys[key] = f"vote option '{oid}'"
+
+
+def validate(
+    data: dict[str, Any], text: str, file: str, reserved_keys: tuple[str, ...] = RESERVED_KEYS
+) -> list[Problem]:
+    """Every problem with a parsed protocol, in file order."""
+    checker = _Checker(text, file, reserved_keys)
+    checker.table(data, PROTOCOL, ())
+    _cross_checks(data, checker)
+    return sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))

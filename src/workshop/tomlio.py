@@ -1,0 +1,70 @@
+"""The one place TOML is read and written.
+
+Every reader of protocol and session files goes through `read_toml`, so a faster compatible
+parser can serve everywhere at once: when the compiled `tomli` wheel is installed it is used,
+otherwise the standard library's `tomllib` (the same parser in pure Python). Writing uses
+`tomli-w`, whose output is stable: the same data gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from workshop.errors import Problem, TomlSyntaxError, display_path
+
+try:  # the compiled wheel is several times faster than the pure-Python standard library copy
+    import tomli as _parser
+except ImportError:  # pragma: no cover - depends on what is installed
+    import tomllib as _parser
+
+PARSER_NAME: str = _parser.__name__
+"""Which parser `read_toml` uses: `tomli` or `tomllib`."""
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    """Parse TOML text; a syntax error becomes a `TomlSyntaxError` with line and column."""
+    try:
+        return _parser.loads(text)
+    except _parser.TOMLDecodeError as exc:
+        message = str(exc)
+        line = column = None
+        match = _AT.search(message)
+        if match:
+            line, column = int(match.group(1)), int(match.group(2))
+            message = message[: match.start()]
+        message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
+        raise TomlSyntaxError(Problem(file, message, line=line, column=column)) from None
+
+
+def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
+    """Read a TOML file; return its data and its text (the text lets errors find lines).
+
+    Raises `TomlSyntaxError` naming the file for a missing or unreadable file, text that is not
+    UTF-8, or TOML that does not parse.
+    """
+    name = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TomlSyntaxError(Problem(name, "no such file")) from None
+    except IsADirectoryError:
+        raise TomlSyntaxError(Problem(name, "is a folder, not a file")) from None
+    except OSError as exc:
+        raise TomlSyntaxError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TomlSyntaxError(Problem(name, "is not UTF-8 text", line=line)) from None
+    return parse_toml(text, name), text
+
+
+def dumps_toml(data: dict[str, Any]) -> str:
+    """Serialise to TOML text. Strings are written with escapes, so every byte round-trips."""
+    return tomli_w.dumps(data)
