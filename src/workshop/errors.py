@@ -46,8 +46,8 @@ class WorkshopError(Exception):
         super().__init__("\n".join(str(p).lstrip(": ") for p in self.problems))
 
 
-class TomlSyntaxError(WorkshopError):
-    """A file is not valid TOML (or not readable as text)."""
+class TomlFileError(WorkshopError):
+    """A file cannot be read, is not UTF-8 text, or is not valid TOML."""
 
 
 class ProtocolError(WorkshopError):

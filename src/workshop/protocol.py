@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from workshop.errors import Problem, ProtocolError, TomlSyntaxError, display_path
+from workshop.errors import Problem, ProtocolError, TomlFileError, display_path
 from workshop.protocol_schema import RESERVED_KEYS, validate
 from workshop.tomlio import read_toml
 
@@ -161,7 +161,7 @@ def load_protocol(path: Path | str) -> Protocol:
     name = display_path(path)
     try:
         data, text = read_toml(path)
-    except TomlSyntaxError as exc:
+    except TomlFileError as exc:
         raise ProtocolError(exc.problems) from None
     problems = validate(data, text, name)
     if problems:

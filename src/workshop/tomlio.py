@@ -14,7 +14,7 @@ from typing import Any
 
 import tomli_w
 
-from workshop.errors import Problem, TomlSyntaxError, display_path
+from workshop.errors import Problem, TomlFileError, display_path
 
 try:  # the compiled wheel is several times faster than the pure-Python standard library copy
     import tomli as _parser
@@ -28,7 +28,7 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a `TomlSyntaxError` with line and column."""
+    """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column."""
     try:
         return _parser.loads(text)
     except _parser.TOMLDecodeError as exc:
@@ -39,30 +39,36 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
-        raise TomlSyntaxError(Problem(file, message, line=line, column=column)) from None
+        raise TomlFileError(Problem(file, message, line=line, column=column)) from None
+
+
+def read_text(path: Path | str) -> str:
+    """A file's text; `TomlFileError` naming the file if it is missing, unreadable or not UTF-8."""
+    name = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise TomlFileError(Problem(name, "no such file")) from None
+    except IsADirectoryError:
+        raise TomlFileError(Problem(name, "is a folder, not a file")) from None
+    except OSError as exc:
+        raise TomlFileError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TomlFileError(Problem(name, "is not UTF-8 text", line=line)) from None
+    return text
 
 
 def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
     """Read a TOML file; return its data and its text (the text lets errors find lines).
 
-    Raises `TomlSyntaxError` naming the file for a missing or unreadable file, text that is not
-    UTF-8, or TOML that does not parse.
+    Every reader of protocol and session files comes through here. Raises `TomlFileError`
+    naming the file for a missing or unreadable file, text that is not UTF-8, or bad TOML.
     """
-    name = display_path(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TomlSyntaxError(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise TomlSyntaxError(Problem(name, "is a folder, not a file")) from None
-    except OSError as exc:
-        raise TomlSyntaxError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise TomlSyntaxError(Problem(name, "is not UTF-8 text", line=line)) from None
-    return parse_toml(text, name), text
+    text = read_text(path)
+    return parse_toml(text, display_path(path)), text
 
 
 def dumps_toml(data: dict[str, Any]) -> str:

@@ -1,0 +1,345 @@
+"""The session file format (docs/session-format.md): a Session to TOML bytes and back.
+
+Writing is stable: the same session always gives the same bytes (tables sorted by id, entries
+in the order they were made), so session files diff well. Text is kept byte for byte. Reading
+goes through `tomlio.read_toml` and checks everything (format name and version, types, the
+protocol it was recorded on); any problem raises one `SessionFileError` naming the file, the
+line and the key.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
+from workshop.protocol import Protocol
+from workshop.protocol_schema import type_name
+from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Meta, Recommendation, Session
+from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+from workshop.tomlio import dumps_toml, read_toml
+
+FORMAT_NAME = "workshop-session"
+FORMAT_VERSION = 1
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": entry.id, "text": entry.text, "created": entry.created}
+    if entry.edited is not None:
+        out["edited"] = entry.edited
+    return out
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    """The session as the plain data written to its file, in a fixed order."""
+    meta = session.meta
+    meta_out: dict[str, Any] = {
+        "group": meta.group,
+        "facilitator": meta.facilitator,
+        "location": meta.location,
+        "date": meta.date,
+    }
+    if meta.participants is not None:
+        meta_out["participants"] = meta.participants
+    meta_out |= {"notes": meta.notes, "started": session.started, "updated": session.updated}
+
+    progress: dict[str, Any] = {"step": session.step, "next_entry": session.next_entry}
+    if session.completed is not None:
+        progress["completed"] = session.completed
+    progress["elapsed"] = dict(sorted(session.elapsed.items()))
+
+    rec = session.recommendation
+    rec_out: dict[str, Any] = {"choice": rec.choice, "reasons": rec.reasons, "comments": rec.comments}
+    if rec.updated is not None:
+        rec_out["updated"] = rec.updated
+
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "id": session.id,
+        "protocol": {
+            "id": session.protocol_id,
+            "version": session.protocol_version,
+            "digest": session.protocol_digest,
+        },
+        "meta": meta_out,
+        "progress": progress,
+        "recommendation": rec_out,
+        "votes": {
+            cid: dict(sorted(counts.items()))
+            for cid, counts in sorted(session.votes.items())
+            if any(counts.values())
+        },
+    }
+    for kind in ENTRY_KINDS:
+        table = getattr(session, kind)
+        data[kind] = {target: [_entry(e) for e in entries] for target, entries in sorted(table.items()) if entries}
+    return data
+
+
+def dumps_session(session: Session) -> bytes:
+    """The bytes of the session's file."""
+    return dumps_toml(session_to_dict(session)).encode("utf-8")
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Pulls typed values out of parsed TOML, noting each problem with its line and key."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.file = file
+        self.text = text
+        self._lines: dict[KeyPath, int] | None = None
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, message: str) -> None:
+        if self._lines is None:  # only scan the text when there is something to report
+            self._lines = key_lines(self.text)
+        line = line_of(self._lines, path)
+        self.problems.append(Problem(self.file, message, path=format_path(path), line=line))
+
+    def get(self, table: Any, path: KeyPath, kind: type | tuple[type, ...], required: bool = True) -> Any:
+        key = path[-1]
+        if not isinstance(table, dict) or key not in table:
+            if required and isinstance(table, dict):
+                self.report(path, f"missing required key '{key}'")
+            return None
+        value = table[key]
+        wrong_bool = isinstance(value, bool) and kind is not bool
+        if wrong_bool or not isinstance(value, kind):
+            self.report(path, f"must be {_describe(kind)}, not {type_name(value)}")
+            return None
+        if isinstance(value, datetime) and value.tzinfo is None:
+            self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
+            return None
+        return value
+
+    def unknown(self, table: Any, path: KeyPath, allowed: tuple[str, ...]) -> None:
+        if isinstance(table, dict):
+            for key in table:
+                if key not in allowed:
+                    self.report((*path, key), f"unknown key '{key}'")
+
+
+def _describe(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", dict: "a table",
+             list: "a list", datetime: "a date and time", date: "a date"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+TOP_KEYS = ("format", "format_version", "id", "protocol", "meta", "progress", "recommendation",
+            "votes", *ENTRY_KINDS)
+
+
+def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Protocol | None) -> Session:
+    """Build a Session from parsed TOML, or raise one SessionFileError listing the problems."""
+    r = _Reader(text, file)
+    fmt = data.get("format")
+    if fmt != FORMAT_NAME:
+        found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
+        r.report(("format",), f"not a workshop session file ({found}; expected '{FORMAT_NAME}')")
+        raise SessionFileError(r.problems)
+    version = r.get(data, ("format_version",), int)
+    if version is not None and version != FORMAT_VERSION:
+        newer = "a newer" if version > FORMAT_VERSION else "an unknown"
+        r.report(("format_version",), f"format version {version} is from {newer} version of workshop; "
+                 f"this one reads version {FORMAT_VERSION}")
+    if r.problems:
+        raise SessionFileError(r.problems)
+    r.unknown(data, (), TOP_KEYS)
+
+    session_id = r.get(data, ("id",), str)
+    if session_id is not None and not session_id.strip():
+        r.report(("id",), "must not be empty")
+    proto = r.get(data, ("protocol",), dict) or {}
+    p_id = r.get(proto, ("protocol", "id"), str)
+    p_version = r.get(proto, ("protocol", "version"), str)
+    p_digest = r.get(proto, ("protocol", "digest"), str)
+    r.unknown(proto, ("protocol",), ("id", "version", "digest"))
+    if protocol is not None and p_id is not None and p_version is not None:
+        if (p_id, p_version) != (protocol.id, protocol.version):
+            r.report(("protocol",), f"recorded on protocol '{p_id}' version '{p_version}', but the "
+                     f"protocol in use is '{protocol.id}' version '{protocol.version}'")
+        elif p_digest is not None and p_digest != protocol.digest:
+            r.report(("protocol", "digest"), f"the text of protocol '{p_id}' version '{p_version}' has "
+                     "changed since this session was recorded; restore the published text, or give "
+                     "the changed text a new version")
+
+    meta, started, updated = _read_meta(r, data)
+    step, completed, next_entry, elapsed = _read_progress(r, data, protocol)
+    recommendation = _read_recommendation(r, data)
+    votes = _read_votes(r, data, protocol)
+    entries = {kind: _read_entries(r, data, kind, protocol) for kind in ENTRY_KINDS}
+    _check_entry_ids(r, entries, next_entry)
+    if r.problems:
+        raise SessionFileError(r.problems)
+    return Session(
+        id=session_id, protocol_id=p_id, protocol_version=p_version, protocol_digest=p_digest,
+        meta=meta, started=started, updated=updated, votes=votes,
+        comments=entries["comments"], amendments=entries["amendments"], answers=entries["answers"],
+        recommendation=recommendation, step=step, completed=completed, elapsed=elapsed,
+        next_entry=next_entry, protocol=protocol,
+    )
+
+
+def _read_meta(r: _Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetime]:
+    meta = r.get(data, ("meta",), dict) or {}
+    p: KeyPath = ("meta",)
+    r.unknown(meta, p, ("group", "facilitator", "location", "date", "participants", "notes",
+                        "started", "updated"))
+    group = r.get(meta, (*p, "group"), str)
+    if group is not None and not group.strip():
+        r.report((*p, "group"), "must not be empty")
+    on = r.get(meta, (*p, "date"), date)
+    if isinstance(on, datetime):
+        r.report((*p, "date"), "must be a date (YYYY-MM-DD), not a date and time")
+    participants = r.get(meta, (*p, "participants"), int, required=False)
+    if participants is not None and participants < 0:
+        r.report((*p, "participants"), f"cannot be negative ({participants})")
+    result = Meta(
+        group=group or "",
+        facilitator=r.get(meta, (*p, "facilitator"), str) or "",
+        location=r.get(meta, (*p, "location"), str) or "",
+        date=on if isinstance(on, date) else date(1970, 1, 1),
+        participants=participants,
+        notes=r.get(meta, (*p, "notes"), str) or "",
+    )
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    started = r.get(meta, (*p, "started"), datetime) or epoch
+    updated = r.get(meta, (*p, "updated"), datetime) or epoch
+    return result, started, updated
+
+
+def _read_progress(r: _Reader, data: dict[str, Any], protocol: Protocol | None):
+    progress = r.get(data, ("progress",), dict) or {}
+    p: KeyPath = ("progress",)
+    r.unknown(progress, p, ("step", "next_entry", "completed", "elapsed"))
+    step = r.get(progress, (*p, "step"), str) or "introduction"
+    if protocol is not None:
+        known = {"introduction", "questions", "recommendation", "review",
+                 *(f"principle:{x.id}" for x in protocol.principles)}
+        if step not in known:
+            r.report((*p, "step"), f"unknown step '{step}'")
+    next_entry = r.get(progress, (*p, "next_entry"), int) or 1
+    completed = r.get(progress, (*p, "completed"), datetime, required=False)
+    elapsed_in = r.get(progress, (*p, "elapsed"), dict, required=False) or {}
+    elapsed: dict[str, float] = {}
+    for step_name in elapsed_in:
+        seconds = r.get(elapsed_in, (*p, "elapsed", step_name), (int, float))
+        if seconds is not None:
+            if seconds < 0:
+                r.report((*p, "elapsed", step_name), f"cannot be negative ({seconds})")
+            elapsed[step_name] = float(seconds)
+    return step, completed, next_entry, elapsed
+
+
+def _read_recommendation(r: _Reader, data: dict[str, Any]) -> Recommendation:
+    rec = r.get(data, ("recommendation",), dict) or {}
+    p: KeyPath = ("recommendation",)
+    r.unknown(rec, p, ("choice", "reasons", "comments", "updated"))
+    choice = r.get(rec, (*p, "choice"), str) or ""
+    if choice and choice not in RECOMMENDATIONS:
+        r.report((*p, "choice"), f"unknown recommendation '{choice}'; expected one of "
+                 + ", ".join(RECOMMENDATIONS))
+    return Recommendation(
+        choice=choice,
+        reasons=r.get(rec, (*p, "reasons"), str) or "",
+        comments=r.get(rec, (*p, "comments"), str) or "",
+        updated=r.get(rec, (*p, "updated"), datetime, required=False),
+    )
+
+
+def _read_votes(r: _Reader, data: dict[str, Any], protocol: Protocol | None) -> dict[str, dict[str, int]]:
+    table = r.get(data, ("votes",), dict) or {}
+    votes: dict[str, dict[str, int]] = {}
+    for cid in table:
+        path: KeyPath = ("votes", cid)
+        _check_target(r, path, cid, "commitment", protocol)
+        counts_in = r.get(table, path, dict)
+        if counts_in is None:
+            continue
+        counts: dict[str, int] = {}
+        for option in counts_in:
+            opath = (*path, option)
+            if protocol is not None and option not in protocol.option_ids:
+                r.report(opath, f"unknown vote option '{option}'; the protocol's options are "
+                         + ", ".join(protocol.option_ids))
+            value = r.get(counts_in, opath, int)
+            if value is not None:
+                if value < 0:
+                    r.report(opath, f"a vote count cannot be negative ({value})")
+                counts[option] = value
+        if protocol is not None:
+            counts = {o: counts.get(o, 0) for o in protocol.option_ids} | counts
+        votes[cid] = counts
+    return votes
+
+
+def _check_target(r: _Reader, path: KeyPath, target: str, what: str, protocol: Protocol | None) -> None:
+    if protocol is None:
+        return
+    items = protocol.commitments if what == "commitment" else protocol.questions
+    known = {item.id for item in items}
+    if target not in known:
+        r.report(path, f"unknown {what} id '{target}' (not in protocol '{protocol.id}')")
+
+
+def _read_entries(r: _Reader, data: dict[str, Any], kind: str, protocol: Protocol | None) -> dict[str, list[Entry]]:
+    table = r.get(data, (kind,), dict) or {}
+    out: dict[str, list[Entry]] = {}
+    what = "question" if kind == "answers" else "commitment"
+    for target in table:
+        path: KeyPath = (kind, target)
+        _check_target(r, path, target, what, protocol)
+        items = r.get(table, path, list)
+        if items is None:
+            continue
+        entries = []
+        for index, item in enumerate(items):
+            ipath = (*path, index)
+            if not isinstance(item, dict):
+                r.report(ipath, f"must be a table, not {type_name(item)}")
+                continue
+            r.unknown(item, ipath, ("id", "text", "created", "edited"))
+            entry_id = r.get(item, (*ipath, "id"), str)
+            text = r.get(item, (*ipath, "text"), str)
+            created = r.get(item, (*ipath, "created"), datetime)
+            edited = r.get(item, (*ipath, "edited"), datetime, required=False)
+            if entry_id is not None and text is not None and created is not None:
+                entries.append(Entry(entry_id, text, created, edited))
+        out[target] = entries
+    return out
+
+
+def _check_entry_ids(r: _Reader, entries: dict[str, dict[str, list[Entry]]], next_entry: int) -> None:
+    seen: set[str] = set()
+    for kind, table in entries.items():
+        for target, items in table.items():
+            for index, entry in enumerate(items):
+                if entry.id in seen:
+                    r.report((kind, target, index, "id"), f"duplicate entry id '{entry.id}'")
+                seen.add(entry.id)
+                number = entry.id[1:]
+                if entry.id.startswith("e") and number.isdigit() and int(number) >= next_entry:
+                    r.report(("progress", "next_entry"), f"must be more than every entry number "
+                             f"(entry '{entry.id}' exists)")
+
+
+def read_session(path: Path | str, protocol: Protocol | None = None) -> Session:
+    """Read and check a session file. With a protocol, ids are checked against it and the
+    session must have been recorded on the same protocol id, version and text."""
+    file = display_path(path)
+    try:
+        data, text = read_toml(path)
+    except TomlFileError as exc:
+        raise SessionFileError(exc.problems) from None
+    if not data:
+        raise SessionFileError(Problem(file, "is empty: not a workshop session file"))
+    return session_from_dict(data, text, file, protocol)

@@ -1,0 +1,147 @@
+"""Where session files live, and how they are written so that nothing is ever half-saved.
+
+`atomic_write(path, data)` writes a temp file in the same folder, flushes and fsyncs it, moves it
+over the old file with `os.replace`, then fsyncs the folder. If anything fails on the way
+(disk full, permission, a crash) the old file is untouched and whole, and a `StoreError` says
+what happened. `SessionStore` knows one sessions folder: file names, listing, loading, saving.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.errors import Problem, SessionFileError, StoreError, display_path
+from workshop.protocol import Protocol
+from workshop.session import Session
+from workshop.session_file import dumps_session, read_session
+
+SLUG_MAX = 40
+"""Longest group slug in a file name; with the date and id the name stays under 70 characters."""
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                     *(f"lpt{i}" for i in range(10))}
+
+
+def slugify(text: str, fallback: str = "session") -> str:
+    """A file-name-safe slug: ASCII letters, digits and single hyphens, at most SLUG_MAX long.
+
+    Accents are folded (`Zürich` → `zurich`); anything else (slashes, dots, emoji, control
+    characters) becomes a hyphen. An empty result, or a name Windows reserves, gives `fallback`.
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    slug = slug[:SLUG_MAX].rstrip("-")
+    if not slug:
+        return fallback
+    return f"{slug}-{fallback}" if slug in _WINDOWS_RESERVED else slug
+
+
+def session_filename(session: Session) -> str:
+    """`2026-11-22_manchester-partners_1a2b3c4d.toml`: date, group slug, short session id."""
+    short = slugify(session.id.replace("-", ""), fallback="x")[:8]
+    return f"{session.meta.date.isoformat()}_{slugify(session.meta.group)}_{short}.toml"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable. Not possible on Windows, where it is not needed."""
+    if os.name == "nt":  # pragma: no cover
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path | str, data: bytes) -> None:
+    """Replace `path` with `data` so that it is always either the old file or the new, whole."""
+    path = Path(path)
+    folder = path.parent
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise StoreError(Problem(display_path(path), f"could not be saved: {reason}; "
+                                 "the previous version of the file is unchanged")) from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One file in a sessions folder: its session, or why it could not be read."""
+
+    path: Path
+    session: Session | None
+    error: SessionFileError | None = None
+
+
+class SessionStore:
+    """The sessions folder. The CLI, the app and the tests all build one from a path."""
+
+    def __init__(self, folder: Path | str, protocol: Protocol | None = None) -> None:
+        self.folder = Path(folder)
+        self.protocol = protocol
+
+    def path_for(self, session: Session) -> Path:
+        """Where a new session's file goes; a clash with an existing file gets a suffix."""
+        first = self.folder / session_filename(session)
+        path, number = first, 2
+        while path.exists():
+            path = first.with_name(f"{first.stem}-{number}.toml")
+            number += 1
+        return path
+
+    def save(self, session: Session, path: Path | str) -> Path:
+        """Write the session's file atomically (creating the folder if needed)."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(Problem(display_path(path.parent), f"folder cannot be created: "
+                                     f"{exc.strerror or exc}")) from exc
+        try:
+            data = dumps_session(session)
+        except (UnicodeEncodeError, ValueError, TypeError) as exc:
+            raise StoreError(Problem(display_path(path), f"could not be saved: {exc}")) from exc
+        atomic_write(path, data)
+        return path
+
+    def create(self, session: Session) -> Path:
+        """Save a new session under a fresh file name; return the path."""
+        return self.save(session, self.path_for(session))
+
+    def load(self, path: Path | str) -> Session:
+        return read_session(path, self.protocol)
+
+    def list(self) -> list[Listing]:
+        """Every `*.toml` file in the folder, newest session first; unreadable files last."""
+        if not self.folder.is_dir():
+            return []
+        listings = []
+        for path in sorted(self.folder.glob("*.toml")):
+            try:
+                listings.append(Listing(path, read_session(path, self.protocol)))
+            except SessionFileError as exc:
+                listings.append(Listing(path, None, exc))
+        good = [x for x in listings if x.session is not None]
+        good.sort(key=lambda x: x.session.updated, reverse=True)  # stable: ties keep name order
+        return good + [x for x in listings if x.session is None]
