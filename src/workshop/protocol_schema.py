@@ -101,7 +101,12 @@ class _Checker:
                 hint = difflib.get_close_matches(key, list(schema), n=1)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
                 allowed = ", ".join(schema)
-                self.report((*path, key), f"unknown key '{key}'{suggestion}; allowed here: {allowed}")
+                if path and key in PROTOCOL:
+                    suggestion = (f" here: '{key}' belongs at the top level: move it above the "
+                                  "first [table] header")
+                    allowed = ""
+                self.report((*path, key), f"unknown key '{key}'{suggestion}"
+                            + (f"; allowed here: {allowed}" if allowed else ""))
         for key, field in schema.items():
             if key not in value:
                 if field.required:

@@ -285,7 +285,7 @@ class Session:
     def add_elapsed(self, step: str, seconds: float) -> None:
         if seconds < 0:
             raise SessionError(f"elapsed time cannot be negative ({seconds})")
-        self.elapsed[step] = round(self.elapsed.get(step, 0.0) + seconds, 1)
+        self.elapsed[step] = self.elapsed.get(step, 0.0) + seconds
         self._touch()
 
     def mark_complete(self) -> None:

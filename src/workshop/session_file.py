@@ -165,7 +165,8 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     r.unknown(proto, ("protocol",), ("id", "version", "digest"))
     if protocol is not None and p_id is not None and p_version is not None:
         if (p_id, p_version) != (protocol.id, protocol.version):
-            r.report(("protocol",), f"recorded on protocol '{p_id}' version '{p_version}', but the "
+            key = "id" if p_id != protocol.id else "version"
+            r.report(("protocol", key), f"recorded on protocol '{p_id}' version '{p_version}', but the "
                      f"protocol in use is '{protocol.id}' version '{protocol.version}'")
         elif p_digest is not None and p_digest != protocol.digest:
             r.report(("protocol", "digest"), f"the text of protocol '{p_id}' version '{p_version}' has "
