@@ -25,6 +25,7 @@ PARSER_NAME: str = _parser.__name__
 """Which parser `read_toml` uses: `tomli` or `tomllib`."""
 
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
@@ -38,6 +39,10 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
+        elif match := _AT_END.search(message):
+            lines = text.split("\n")
+            line, column = len(lines), len(lines[-1]) + 1
+            message = message[: match.start()] + " at the end of the file"
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
         raise TomlFileError(Problem(file, message, line=line, column=column)) from None
 
