@@ -89,8 +89,7 @@ class Protocol:
     questions: tuple[Question, ...]
     vote_options: tuple[VoteOption, ...]
     digest: str
-    """`sha256:` of the canonical content: the same words give the same digest, whatever the
-    comments or layout of the file."""
+    """`sha256:` of the words a room responds to (see `content_digest`)."""
     questions_introduction: str = ""
     questions_minutes: float | None = None
     recommendation_question: str = ""
@@ -151,8 +150,21 @@ def default_protocol_path(cwd: Path | None = None) -> Path:
 
 
 def content_digest(data: dict[str, Any]) -> str:
-    """A digest of the parsed content, independent of comments, layout and key order."""
-    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """A digest of the words a room responds to: principles, commitments, questions and the
+    vote options (ids, labels, texts). Comments, layout, time budgets, keys and the
+    introduction do not change it, so adjusting a timing never strands recorded sessions."""
+    words = {
+        "principles": [
+            {
+                "id": p.get("id"), "title": p.get("title"), "statement": p.get("statement"),
+                "commitments": [{"id": c.get("id"), "text": c.get("text")} for c in p.get("commitments", [])],
+            }
+            for p in data.get("principles", [])
+        ],
+        "questions": [{"id": q.get("id"), "text": q.get("text")} for q in data.get("questions", [])],
+        "vote_options": [{"id": o.get("id"), "label": o.get("label")} for o in data.get("vote_options", [])],
+    }
+    canonical = json.dumps(words, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

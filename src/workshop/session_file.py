@@ -180,7 +180,7 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     entries = {kind: _read_entries(r, data, kind, protocol) for kind in ENTRY_KINDS}
     _check_entry_ids(r, entries, next_entry)
     if r.problems:
-        raise SessionFileError(r.problems)
+        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)))
     return Session(
         id=session_id, protocol_id=p_id, protocol_version=p_version, protocol_digest=p_digest,
         meta=meta, started=started, updated=updated, votes=votes,
@@ -258,7 +258,7 @@ def _read_recommendation(r: _Reader, data: dict[str, Any]) -> Recommendation:
 
 
 def _read_votes(r: _Reader, data: dict[str, Any], protocol: Protocol | None) -> dict[str, dict[str, int]]:
-    table = r.get(data, ("votes",), dict) or {}
+    table = r.get(data, ("votes",), dict, required=False) or {}
     votes: dict[str, dict[str, int]] = {}
     for cid in table:
         path: KeyPath = ("votes", cid)
@@ -293,7 +293,7 @@ def _check_target(r: _Reader, path: KeyPath, target: str, what: str, protocol: P
 
 
 def _read_entries(r: _Reader, data: dict[str, Any], kind: str, protocol: Protocol | None) -> dict[str, list[Entry]]:
-    table = r.get(data, (kind,), dict) or {}
+    table = r.get(data, (kind,), dict, required=False) or {}
     out: dict[str, list[Entry]] = {}
     what = "question" if kind == "answers" else "commitment"
     for target in table:

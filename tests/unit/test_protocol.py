@@ -86,9 +86,16 @@ def test_digest_ignores_comments_and_layout_but_not_words(tmp_path, protocol):
     relaid_text = text.replace("\n[[principles]]", "\n\n# another comment\n[[principles]]")
     relaid.write_text("# a new comment\n\n" + relaid_text.replace('key = "a"', 'key   =   "a"'), encoding="utf-8")
     assert load_protocol(relaid).digest == protocol.digest
+    retimed = tmp_path / "retimed.toml"
+    retimed.write_text(text.replace("minutes = 10", "minutes = 15").replace('key = "m"', 'key = "x"'),
+                       encoding="utf-8")
+    assert load_protocol(retimed).digest == protocol.digest
     reworded = tmp_path / "reworded.toml"
     reworded.write_text(text.replace("Be honest and objective", "Be honest"), encoding="utf-8")
     assert load_protocol(reworded).digest != protocol.digest
+    relabelled = tmp_path / "relabelled.toml"
+    relabelled.write_text(text.replace('label = "Agree if amended"', 'label = "Maybe"'), encoding="utf-8")
+    assert load_protocol(relabelled).digest != protocol.digest
 
 
 def test_lookups(protocol):

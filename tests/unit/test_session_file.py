@@ -173,6 +173,16 @@ def test_empty_and_missing_files(tmp_path, protocol):
         read_session(tmp_path / "missing.toml", protocol)
 
 
+def test_empty_tables_may_be_left_out(tmp_path, session, protocol):
+    text = dumps_session(session).decode("utf-8")
+    for header in ("[votes]", "[comments]", "[amendments]", "[answers]"):
+        assert header in text
+        text = text.replace(header + "\n", "")
+    path = tmp_path / "short.toml"
+    path.write_text(text, encoding="utf-8")
+    assert read_session(path, protocol) == session
+
+
 def test_reading_without_a_protocol_skips_protocol_checks(tmp_path, session):
     session.add_vote("share-resources", "agree", 3)
     path, _ = write_and_break(tmp_path, session, "[votes.share-resources]", "[votes.from-another-protocol]")
@@ -192,3 +202,15 @@ def test_both_parsers_read_the_same(monkeypatch, tmp_path, session, protocol):
     path.write_text('format = "workshop-session"\nformat_version = = 1\n')
     with pytest.raises(SessionFileError, match=r"s\.toml:2:18: not valid TOML"):
         read_session(path, protocol)
+
+
+def test_the_documented_example_is_a_real_session_file(tmp_path, protocol):
+    from conftest import REPO
+
+    doc = (REPO / "docs" / "session-format.md").read_text(encoding="utf-8")
+    example = doc.split("## Full example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    loaded = read_session(path, protocol)
+    assert dumps_session(loaded) == example.encode("utf-8")
+    assert loaded.votes and loaded.comments and loaded.amendments and loaded.answers
