@@ -52,13 +52,6 @@ def test_validate_uses_protocol_option_and_local_file(tmp_path, capsys, monkeypa
     assert main(["validate", "--protocol", str(REPO / "protocol.toml")]) == 0
 
 
-def test_bare_command_prints_the_protocol_summary_from_any_folder(tmp_path):
-    result = run(cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert "6 principles, 37 commitments, 6 questions" in result.stdout
-    assert "Sessions folder: sessions" in result.stdout
-
-
 def test_bare_command_with_a_broken_protocol_exits_2(tmp_path):
     bad = tmp_path / "p.toml"
     bad.write_text('id = "x"\n', encoding="utf-8")

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from workshop import __version__
 from workshop.errors import WorkshopError
 from workshop.protocol import RESERVED_KEYS, Protocol, default_protocol_path, load_protocol
+from workshop.session_file import read_session
+from workshop.store import SessionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -39,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workshop",
         parents=[shared],
         description="Run consultation workshops on a protocol from the terminal. With no "
-        "command, prints a summary of the protocol in use.",
+        "command, opens the start screen: the sessions in the sessions folder, and a new one.",
         epilog=f"Keys the app reserves (a vote option may not use them): {' '.join(RESERVED_KEYS)}. "
         "Exit status: 0 success, 2 bad input (the message names the file, line and key).",
     )
@@ -52,7 +55,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("path", nargs="?", type=Path, metavar="PATH",
                           help="the protocol file to check (default: as --protocol)")
+    new = commands.add_parser(
+        "new", parents=[shared], help="start a new session and open it at the introduction",
+        description="Create a session file in the sessions folder and open it at the introduction.",
+    )
+    new.add_argument("--group", required=True, help="the group or organisation taking part")
+    new.add_argument("--facilitator", required=True, help="who runs the session")
+    new.add_argument("--location", default="", help="where the session takes place")
+    new.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                     help="the session's date (default: today)")
+    new.add_argument("--participants", type=_count, default=None, metavar="N",
+                     help="how many people are in the room")
+    open_ = commands.add_parser(
+        "open", parents=[shared], help="resume a session where it was left",
+        description="Open a session file at the step where it was left.",
+    )
+    open_.add_argument("file", type=Path, metavar="FILE", help="the session file")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-22") from None
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number, 0 or more")
+    return number
 
 
 def resolve_protocol_path(args: argparse.Namespace) -> Path:
@@ -75,16 +111,37 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_summary(args: argparse.Namespace) -> int:
-    """No command: what the app would run on (until the facilitator screens arrive)."""
+def _run_app(args: argparse.Namespace, protocol: Protocol, **kwargs) -> int:
+    """Start the TUI. Textual is imported only here, so the other commands stay light."""
+    from workshop.tui.app import WorkshopApp
+
+    app = WorkshopApp(protocol, SessionStore(resolve_sessions_dir(args), protocol), **kwargs)
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    """No command: the start screen."""
+    return _run_app(args, _load(args))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from workshop.tui.dialogs.new_session import NewSessionDetails
+
+    if not args.group.strip():
+        raise WorkshopError("--group must not be empty")
+    details = NewSessionDetails(args.group, args.facilitator, args.location,
+                                args.date or date.today(), args.participants)
+    return _run_app(args, _load(args), new_details=details)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
     protocol = _load(args)
-    print(protocol.summary())
-    print(f"Protocol file: {resolve_protocol_path(args)}")
-    print(f"Sessions folder: {resolve_sessions_dir(args)}")
-    return EXIT_OK
+    read_session(args.file, protocol)  # a bad file is reported here, before the screen opens
+    return _run_app(args, protocol, open_path=args.file)
 
 
-COMMANDS = {"validate": cmd_validate, None: cmd_summary}
+COMMANDS = {"validate": cmd_validate, "new": cmd_new, "open": cmd_open, None: cmd_start}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,120 @@
+"""Autosave: every change goes to disk at once, off the UI thread, and a failed save is retried.
+
+The UI calls `submit(session)` after each change. The session is serialised right there (fast,
+and a consistent snapshot), and a single writer thread writes the newest bytes atomically
+through the store; bursts of changes coalesce into one write. If a write fails (disk full,
+permission, USB stick pulled out) the bytes are kept and retried every `retry_seconds` until a
+write succeeds; every outcome is reported through `on_result`, from the writer thread.
+`flush()` writes whatever is pending from the calling thread (used on quit and on signals).
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from workshop.errors import StoreError
+from workshop.session import Session
+from workshop.session_file import dumps_session
+from workshop.store import atomic_write
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What happened to the latest save."""
+
+    ok: bool
+    when: datetime
+    error: str = ""
+
+
+class Autosaver:
+    """Keeps one session file up to date with the session in memory."""
+
+    def __init__(
+        self,
+        path: Path,
+        on_result: Callable[[SaveResult], None] = lambda result: None,
+        clock: Callable[[], datetime] = datetime.now,
+        retry_seconds: float = 2.0,
+    ) -> None:
+        self.path = Path(path)
+        self.on_result = on_result
+        self.clock = clock
+        self.retry_seconds = retry_seconds
+        self.last: SaveResult | None = None
+        self._pending: bytes | None = None
+        self._lock = threading.Lock()  # guards _pending
+        self._write_lock = threading.Lock()  # one write at a time, in whichever thread
+        self._wake = threading.Event()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="workshop-autosave", daemon=True)
+        self._thread.start()
+
+    @property
+    def pending(self) -> bool:
+        """True while a change is in memory but not yet on disk."""
+        with self._lock:
+            return self._pending is not None
+
+    def submit(self, session: Session) -> None:
+        """Queue the session's current state to be written."""
+        data = dumps_session(session)
+        with self._lock:
+            self._pending = data
+            self._idle.clear()
+        self._wake.set()
+
+    def flush(self) -> bool:
+        """Write anything pending now, in this thread. True if the file is up to date."""
+        self._write_pending()
+        return not self.pending
+
+    def wait_idle(self, timeout: float = 5.0) -> bool:
+        """Wait until the writer has nothing left to do (or has failed); for tests and quitting."""
+        return self._idle.wait(timeout)
+
+    def close(self) -> bool:
+        """Flush and stop the writer thread. True if everything reached the disk."""
+        self._stopping = True
+        self._wake.set()
+        self._thread.join(timeout=5)
+        return self.flush()
+
+    def _run(self) -> None:
+        while not self._stopping:
+            self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                return
+            if not self._write_pending():
+                # Keep the change and try again; a newer submit wakes us sooner.
+                self._wake.wait(self.retry_seconds)
+
+    def _write_pending(self) -> bool:
+        with self._write_lock:
+            with self._lock:
+                data = self._pending
+            if data is None:
+                self._idle.set()
+                return True
+            try:
+                atomic_write(self.path, data)
+            except StoreError as exc:
+                self.last = SaveResult(False, self.clock(), str(exc))
+                self._idle.set()
+                self.on_result(self.last)
+                return False
+            with self._lock:
+                if self._pending is data:  # nothing newer arrived meanwhile
+                    self._pending = None
+                    self._idle.set()
+            self.last = SaveResult(True, self.clock())
+            self.on_result(self.last)
+            return True

@@ -1,0 +1,1 @@
+"""The facilitator's terminal UI (Textual). Screens and widgets call the domain modules."""

@@ -1,0 +1,1 @@
+"""Modal dialogs: text entry, vote counts, confirmation, new session."""

@@ -1,0 +1,86 @@
+"""Rich renderables for the screens, built from user text without ever parsing it as markup.
+
+Everything a participant said goes into `Text` objects as plain strings, so `[bold]`,
+`[@click=app.quit]` or `<b>` show as typed and can never act. Kept apart from the widgets so
+the same pieces render in every screen.
+"""
+
+from __future__ import annotations
+
+from rich.bar import Bar
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from workshop.protocol import Protocol
+from workshop.session import Entry
+from workshop.wording import word_diff
+
+def counts_text(counts: dict[str, int], protocol: Protocol) -> str:
+    """`7 · 3 · 2`, in vote-option order."""
+    return " · ".join(f"{counts.get(o, 0):>2}" for o in protocol.option_ids)
+
+
+def commitment_row(number: int, text: str, counts: dict[str, int], comments: int, wordings: int,
+                   protocol: Protocol) -> Table:
+    """`7 ·  3 ·  2  2c 1w  3. Ensure that ...`: counts first so they line up; text wraps under
+    itself."""
+    voted = any(counts.values())
+    notes = Text()
+    notes.append(f"{comments}c" if comments else "  ", style="bold cyan")
+    notes.append(f" {wordings}w" if wordings else "   ", style="bold magenta")
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(counts_text(counts, protocol), style="bold" if voted else "dim"), notes,
+                 Text.assemble((f"{number}. ", "dim"), text))
+    return grid
+
+
+def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | None) -> RenderableType:
+    """One bar per option, scaled to the head count (or to the total when none is given)."""
+    total = sum(counts.values())
+    scale = max(total, participants or 0, 1)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_column(no_wrap=True, justify="right")
+    for option in protocol.vote_options:
+        n = counts.get(option.id, 0)
+        share = f"{round(100 * n / total)}%" if total else "-"
+        grid.add_row(Text.assemble((f"[{option.key}] ", "dim"), option.label),
+                     Bar(scale, 0, n, color=_option_colour(option.id), bgcolor="grey23"),
+                     Text(f"{n:>3} {share:>4}", style="bold" if n else "dim"))
+    return Group(grid, head_count(total, participants))
+
+
+def head_count(total: int, participants: int | None) -> Text:
+    if participants is None:
+        return Text(f"{total} votes (head count not given)", style="dim")
+    if total > participants:
+        return Text(f"{total} of {participants} voted: more votes than people in the room",
+                    style="bold reverse red")
+    return Text(f"{total} of {participants} voted", style="bold" if total == participants else "")
+
+
+def _option_colour(option_id: str) -> str:
+    return {"agree": "green", "amend": "yellow", "disagree": "red"}.get(option_id, "cyan")
+
+
+def diff_text(original: str, proposed: str) -> Text:
+    """A proposed wording against the published text: removed words struck, added underlined."""
+    out = Text()
+    for kind, run in word_diff(original, proposed):
+        style = {"same": "", "removed": "strike red", "added": "underline bold green"}[kind]
+        out.append(run, style=style)
+    return out
+
+
+def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
+    """How a comment, proposed wording or answer appears in a list."""
+    label = {"comments": "Comment", "amendments": "Proposed wording", "answers": "Answer"}[kind]
+    stamp = entry.created.astimezone().strftime("%H:%M")
+    head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
+    body = diff_text(original, entry.text) if kind == "amendments" and original else Text(entry.text)
+    return Text.assemble(head, "\n", body)

@@ -1,0 +1,1 @@
+"""Full-screen steps: start, introduction, principle, questions, recommendation, review, help."""

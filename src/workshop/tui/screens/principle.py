@@ -1,0 +1,169 @@
+"""One step per principle: its commitments with their votes, and the highlighted one in detail.
+
+Each vote option's key adds a vote to the highlighted commitment and shift+key takes one away;
+`=` types all counts at once; `c` comments; `w` proposes new wording; `e`/`delete` edit or remove
+the highlighted comment or wording (tab moves between the commitments and those entries).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.protocol import Principle, Protocol
+from workshop.tui.render import commitment_row, vote_bars
+from workshop.tui.screens.step import StepScreen
+from workshop.tui.widgets.entry_list import EntryList
+
+
+class PrincipleScreen(StepScreen):
+    """The step for one principle. Use `principle_screen(protocol, principle)` to make one."""
+
+    BINDINGS = [
+        Binding("j", "move(1)", "Down", show=False, priority=True),
+        Binding("k", "move(-1)", "Up", show=False, priority=True),
+        Binding("equals_sign", "type_counts", "Counts", tooltip="Type every count at once",
+                priority=True),
+        Binding("c", "comment", "Comment", priority=True),
+        Binding("w", "wording", "Wording", tooltip="Propose new wording", priority=True),
+        Binding("e", "app.edit_entry", "Edit", show=False, priority=True),
+        Binding("delete", "app.delete_entry", "Remove", show=False, priority=True),
+    ]
+
+    def __init__(self, principle: Principle) -> None:
+        super().__init__()
+        self.principle = principle
+        self.step_name = f"principle:{principle.id}"
+        self.title_text = principle.title
+        self.budget_minutes = principle.minutes
+
+    def body(self) -> ComposeResult:
+        yield Static(Text(self.principle.statement, style="italic"), id="statement")
+        with Vertical(id="split"):
+            yield OptionList(id="commitments")
+            with VerticalScroll(id="detail"):
+                yield Static(id="detail-text")
+                yield Static(id="detail-bars")
+                yield EntryList("No comments or proposed wordings yet: c to comment, w to propose wording.",
+                                id="entries")
+
+    def on_mount(self) -> None:
+        commitments = self.query_one("#commitments", OptionList)
+        commitments.set_options([Option(Text(c.text), id=c.id) for c in self.principle.commitments])
+        commitments.highlighted = 0
+        commitments.focus()
+        super().on_mount()
+
+    # -- what is highlighted --------------------------------------------------------------------
+
+    @property
+    def commitment_index(self) -> int:
+        """The highlighted commitment (the first while the list is still being mounted: a vote
+        key can arrive a moment after `n` has switched to this step)."""
+        lists = self.query("#commitments")
+        return (lists.first().highlighted or 0) if lists else 0
+
+    @property
+    def commitment(self):
+        return self.principle.commitments[self.commitment_index]
+
+    def selected_entry_id(self) -> str | None:
+        return self.query_one("#entries", EntryList).highlighted_entry_id()
+
+    # -- drawing --------------------------------------------------------------------------------
+
+    def refresh_step(self) -> None:
+        session, protocol = self.app.session, self.app.protocol
+        commitments = self.query_one("#commitments", OptionList)
+        for index, c in enumerate(self.principle.commitments):
+            row = commitment_row(index + 1, c.text, session.counts(c.id),
+                                 len(session.comments.get(c.id, [])),
+                                 len(session.amendments.get(c.id, [])), protocol)
+            commitments.replace_option_prompt_at_index(index, row)
+        self.refresh_detail()
+
+    def refresh_detail(self) -> None:
+        session, protocol = self.app.session, self.app.protocol
+        c = self.commitment
+        head = Text()
+        head.append(f"Commitment {self.commitment_index + 1} of {len(self.principle.commitments)}\n",
+                    style="dim")
+        head.append(c.text, style="bold")
+        self.query_one("#detail-text", Static).update(head)
+        self.query_one("#detail-bars", Static).update(
+            Group(Text(""), vote_bars(session.counts(c.id), protocol, session.meta.participants)))
+        entries = [("comments", e) for e in session.comments.get(c.id, [])]
+        entries += [("amendments", e) for e in session.amendments.get(c.id, [])]
+        entries.sort(key=lambda pair: pair[1].created)
+        self.query_one("#entries", EntryList).show(entries, original=c.text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "commitments":
+            self.refresh_detail()
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        commitments = self.query_one("#commitments", OptionList)
+        last = len(self.principle.commitments) - 1
+        commitments.highlighted = min(max(self.commitment_index + delta, 0), last)
+
+    def action_vote(self, option_id: str) -> None:
+        if self.editing_allowed():
+            self.app.change(lambda s: s.add_vote(self.commitment.id, option_id))
+
+    def action_unvote(self, option_id: str) -> None:
+        if not self.editing_allowed():
+            return
+        if self.app.session.counts(self.commitment.id).get(option_id, 0) == 0:
+            self.app.bell()
+            return
+        self.app.change(lambda s: s.remove_vote(self.commitment.id, option_id))
+
+    def action_type_counts(self) -> None:
+        if not self.editing_allowed():
+            return
+        from workshop.tui.dialogs.counts import CountsDialog
+
+        commitment = self.commitment
+
+        def done(counts: dict[str, int] | None) -> None:
+            if counts is not None:
+                self.app.change(lambda s: s.set_votes(commitment.id, counts))
+
+        self.app.push_screen(CountsDialog(self.app.protocol, commitment.text,
+                                          self.app.session.counts(commitment.id)), done)
+
+    def action_comment(self) -> None:
+        if self.editing_allowed():
+            c = self.commitment
+            self.app.ask_text("comment", c.id, f"Comment on: {c.text}", context="")
+
+    def action_wording(self) -> None:
+        if self.editing_allowed():
+            c = self.commitment
+            self.app.ask_text("amendment", c.id, "Propose new wording",
+                              context=f"Published text: {c.text}", start_text=c.text)
+
+
+@lru_cache(maxsize=None)
+def _screen_class(protocol: Protocol) -> type[PrincipleScreen]:
+    """A PrincipleScreen whose bindings include this protocol's vote keys."""
+    bindings = []
+    for option in protocol.vote_options:
+        bindings.append(Binding(option.key, f"vote('{option.id}')", option.label,
+                                tooltip=f"Add one '{option.label}' vote", priority=True))
+        bindings.append(Binding(f"{option.key.upper()},shift+{option.key}", f"unvote('{option.id}')",
+                                f"-{option.label}", show=False, priority=True))
+    return type("PrincipleScreen", (PrincipleScreen,), {"BINDINGS": bindings})
+
+
+def principle_screen(protocol: Protocol, principle: Principle) -> PrincipleScreen:
+    return _screen_class(protocol)(principle)

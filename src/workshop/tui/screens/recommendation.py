@@ -1,0 +1,74 @@
+"""The committee's question: should the council adopt the protocol? With reasons and comments.
+
+`1`, `2`, `3` choose adopt / adopt with changes / do not adopt (`0` clears); `r` writes the
+reasons; `g` the general comments.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workshop.session import RECOMMENDATIONS
+from workshop.tui.screens.step import StepScreen
+
+CHOICE_KEYS = dict(zip("123", RECOMMENDATIONS, strict=True))
+
+
+class RecommendationScreen(StepScreen):
+    step_name = "recommendation"
+    title_text = "Recommendation"
+
+    BINDINGS = [
+        Binding("1", "choose('adopt')", "Adopt", priority=True),
+        Binding("2", "choose('adopt-with-changes')", "With changes", priority=True),
+        Binding("3", "choose('do-not-adopt')", "Do not adopt", priority=True),
+        Binding("0", "choose('')", "Undecided", show=False, priority=True),
+        Binding("r", "reasons", "Reasons", priority=True),
+        Binding("g", "general", "Comments", tooltip="General comments on the protocol", priority=True),
+    ]
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="recommendation", can_focus=True):
+            yield Static(id="rec-question", classes="panel")
+            yield Static(id="rec-choice", classes="panel")
+            yield Static(id="rec-reasons", classes="panel")
+            yield Static(id="rec-comments", classes="panel")
+
+    def refresh_step(self) -> None:
+        protocol, rec = self.app.protocol, self.app.session.recommendation
+        question = protocol.recommendation_question or (
+            f"Should the council adopt the {protocol.title}?")
+        self.query_one("#rec-question", Static).update(Text(question, style="italic"))
+        choice = Text()
+        for key, cid in CHOICE_KEYS.items():
+            chosen = rec.choice == cid
+            choice.append(" ● " if chosen else " ○ ", style="bold green" if chosen else "dim")
+            choice.append(f"[{key}] ", style="dim")
+            choice.append(RECOMMENDATIONS[cid] + "\n", style="bold reverse" if chosen else "")
+        self.query_one("#rec-choice", Static).update(choice)
+        for widget_id, label, value, key in (("#rec-reasons", "Reasons", rec.reasons, "r"),
+                                             ("#rec-comments", "General comments", rec.comments, "g")):
+            text = Text()
+            text.append(f"{label} ", style="bold")
+            text.append(f"({key} to write)\n", style="dim")
+            text.append(value or "—")
+            self.query_one(widget_id, Static).update(text)
+
+    def action_choose(self, choice: str) -> None:
+        if self.editing_allowed():
+            self.app.change(lambda s: s.set_recommendation(choice))
+
+    def action_reasons(self) -> None:
+        if self.editing_allowed():
+            rec = self.app.session.recommendation
+            self.app.ask_text("reasons", "", "Reasons for the recommendation", initial=rec.reasons)
+
+    def action_general(self) -> None:
+        if self.editing_allowed():
+            rec = self.app.session.recommendation
+            self.app.ask_text("general-comments", "", "General comments on the protocol",
+                              initial=rec.comments)

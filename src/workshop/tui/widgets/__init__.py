@@ -1,0 +1,1 @@
+"""Reusable widgets: the step bar, the entry list."""

@@ -1,0 +1,44 @@
+"""A list of comments, proposed wordings or answers; the highlighted one is what `e` and
+`delete` act on. Entries are shown exactly as typed (see render.py)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from workshop.session import Entry
+from workshop.tui.render import entry_prompt
+
+
+class EntryList(OptionList):
+    """Entries for one commitment or question, oldest first."""
+
+    DEFAULT_CSS = """
+    EntryList { height: auto; max-height: 100%; border: none; padding: 0; }
+    EntryList > .option-list--option { padding: 0 1; }
+    """
+
+    def __init__(self, empty: str, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.empty = empty
+        self.entry_ids: list[str] = []
+
+    def show(self, entries: list[tuple[str, Entry]], original: str = "") -> None:
+        """Replace the list; keep the highlight on the same entry where it still exists."""
+        keep = self.highlighted_entry_id()
+        self.entry_ids = [entry.id for _, entry in entries]
+        if not entries:
+            self.set_options([Option(Text(self.empty, style="dim italic"), disabled=True)])
+            return
+        self.set_options([Option(entry_prompt(kind, entry, original), id=entry.id)
+                          for kind, entry in entries])
+        index = self.entry_ids.index(keep) if keep in self.entry_ids else len(entries) - 1
+        self.highlighted = index
+
+    def highlighted_entry_id(self) -> str | None:
+        if self.highlighted is None or not self.entry_ids:
+            return None
+        if 0 <= self.highlighted < len(self.entry_ids):
+            return self.entry_ids[self.highlighted]
+        return None
