@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from helpers import REPO
 
 DOMAIN = ["workshop.protocol", "workshop.session", "workshop.session_file", "workshop.store",
           "workshop.cli"]

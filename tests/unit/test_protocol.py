@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import DATA, REPO
+from helpers import DATA, REPO
 
 from workshop.protocol import bundled_protocol_path, default_protocol_path, load_protocol
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import FixedClock
+from helpers import FixedClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -205,7 +205,7 @@ def test_both_parsers_read_the_same(monkeypatch, tmp_path, session, protocol):
 
 
 def test_the_documented_example_is_a_real_session_file(tmp_path, protocol):
-    from conftest import REPO
+    from helpers import REPO
 
     doc = (REPO / "docs" / "session-format.md").read_text(encoding="utf-8")
     example = doc.split("## Full example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]

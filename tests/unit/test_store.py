@@ -116,7 +116,7 @@ KILLER = textwrap.dedent(
 
 
 def test_kill_9_in_the_middle_of_saving_leaves_a_whole_file(tmp_path, protocol):
-    from conftest import REPO
+    from helpers import REPO
 
     folder = tmp_path / "sessions"
     for delay in (0.05, 0.13, 0.29):
