@@ -59,7 +59,7 @@ def head_count(total: int, participants: int | None) -> Text:
     if participants is None:
         return Text(f"{total} votes (head count not given)", style="dim")
     if total > participants:
-        return Text(f"{total} of {participants} voted: more votes than people in the room",
+        return Text(f"{total} of {participants} voted: more than the head count",
                     style="bold reverse red")
     return Text(f"{total} of {participants} voted", style="bold" if total == participants else "")
 

@@ -26,9 +26,9 @@ from workshop.tui.widgets.entry_list import EntryList
 class PrincipleScreen(StepScreen):
     """The step for one principle. Use `principle_screen(protocol, principle)` to make one."""
 
+    main_list_id = "commitments"
+
     BINDINGS = [
-        Binding("j", "move(1)", "Down", show=False, priority=True),
-        Binding("k", "move(-1)", "Up", show=False, priority=True),
         Binding("equals_sign", "type_counts", "Counts", tooltip="Type every count at once",
                 priority=True),
         Binding("c", "comment", "Comment", priority=True),
@@ -109,11 +109,6 @@ class PrincipleScreen(StepScreen):
             self.refresh_detail()
 
     # -- actions --------------------------------------------------------------------------------
-
-    def action_move(self, delta: int) -> None:
-        commitments = self.query_one("#commitments", OptionList)
-        last = len(self.principle.commitments) - 1
-        commitments.highlighted = min(max(self.commitment_index + delta, 0), last)
 
     def action_vote(self, option_id: str) -> None:
         if self.editing_allowed():

@@ -21,9 +21,9 @@ class QuestionsScreen(StepScreen):
     step_name = "questions"
     title_text = "Your thoughts"
 
+    main_list_id = "questions"
+
     BINDINGS = [
-        Binding("j", "move(1)", "Down", show=False, priority=True),
-        Binding("k", "move(-1)", "Up", show=False, priority=True),
         Binding("r", "answer", "Answer", tooltip="Record an answer to the highlighted question",
                 priority=True),
         Binding("enter", "answer", "Answer", show=False, priority=True),
@@ -88,11 +88,6 @@ class QuestionsScreen(StepScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "questions":
             self.refresh_detail()
-
-    def action_move(self, delta: int) -> None:
-        questions = self.query_one("#questions", OptionList)
-        last = len(self.app.protocol.questions) - 1
-        questions.highlighted = min(max((questions.highlighted or 0) + delta, 0), last)
 
     def action_answer(self) -> None:
         if self.editing_allowed():

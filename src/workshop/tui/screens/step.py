@@ -28,7 +28,16 @@ class StepScreen(Screen):
         Binding("right", "app.next_step", "Next step", show=False, priority=True),
         Binding("left", "app.previous_step", "Previous", show=False, priority=True),
         Binding("question_mark,f1", "app.help", "Keys", tooltip="Show every key", priority=True),
+        # Moving is bound here too (not left to the list widget) so that it runs in step with the
+        # vote keys: "up, a" votes on the commitment above, however fast it is typed.
+        Binding("down,j", "move(1)", "Down", show=False, priority=True),
+        Binding("up,k", "move(-1)", "Up", show=False, priority=True),
+        Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]
+
+    main_list_id: str = ""
+    """The id of the step's main OptionList (commitments or questions), if it has one."""
 
     def compose(self) -> ComposeResult:
         position = self.app.step_position(self.step_name)
@@ -44,6 +53,23 @@ class StepScreen(Screen):
 
     def refresh_step(self) -> None:
         """Redraw from the session (after any change)."""
+
+    def action_move(self, delta: int) -> None:
+        """Move the highlight in the focused list (the main list when nothing else is focused)."""
+        from textual.widgets import OptionList
+
+        target = self.focused if isinstance(self.focused, OptionList) else None
+        if target is None and self.main_list_id:
+            found = self.query(f"#{self.main_list_id}")
+            target = found.first() if found else None
+        if target is None:
+            scroller = self.focused
+            if scroller is not None and hasattr(scroller, "scroll_relative"):
+                scroller.scroll_relative(y=delta * 3, animate=False)
+            return
+        if target.option_count:
+            current = target.highlighted if target.highlighted is not None else -delta
+            target.highlighted = min(max(current + delta, 0), target.option_count - 1)
 
     def editing_allowed(self) -> bool:
         if self.app.read_only:
