@@ -69,3 +69,14 @@ def screen_text(app: WorkshopApp) -> str:
     """The characters on screen, line by line, as a person would read them."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+def widget_text(widget) -> str:
+    """The plain text of a Static's content, unwrapped (for text too long for one screen line)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=400, color_system=None, legacy_windows=False)
+    console.print(widget.content)
+    return " ".join(console.file.getvalue().split())

@@ -6,6 +6,7 @@ highlighted answer (tab moves between the questions and the answers).
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -67,10 +68,11 @@ class QuestionsScreen(StepScreen):
         questions = self.query_one("#questions", OptionList)
         for index, q in enumerate(self.app.protocol.questions):
             n = len(session.answers.get(q.id, []))
-            row = Text()
-            row.append(f"{n:>2} ", style="bold" if n else "dim")
-            row.append(f"Q{index + 1}. ", style="dim")
-            row.append(q.text)
+            row = Table.grid(padding=(0, 1), expand=True)
+            row.add_column(no_wrap=True)
+            row.add_column(ratio=1)
+            row.add_row(Text(f"{n:>2}", style="bold" if n else "dim"),
+                        Text.assemble((f"Q{index + 1}. ", "dim"), q.text))
             questions.replace_option_prompt_at_index(index, row)
         self.refresh_detail()
 
