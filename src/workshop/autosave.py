@@ -88,14 +88,14 @@ class Autosaver:
         return self.flush()
 
     def _run(self) -> None:
+        failing = False
         while not self._stopping:
-            self._wake.wait()
+            # While a save is failing, wake up by ourselves to retry; otherwise wait for a change.
+            self._wake.wait(self.retry_seconds if failing else None)
             self._wake.clear()
             if self._stopping:
                 return
-            if not self._write_pending():
-                # Keep the change and try again; a newer submit wakes us sooner.
-                self._wake.wait(self.retry_seconds)
+            failing = not self._write_pending()
 
     def _write_pending(self) -> bool:
         with self._write_lock:
