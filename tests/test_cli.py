@@ -66,3 +66,25 @@ def test_unknown_command_is_a_usage_error(capsys):
         main(["frobnicate"])
     assert done.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_open_a_bad_session_file_is_reported_before_any_screen(tmp_path, capsys):
+    bad = tmp_path / "s.toml"
+    bad.write_text('format = "workshop-session"\nformat_version = 9\n', encoding="utf-8")
+    assert main(["open", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "s.toml:2: format_version: format version 9 is from a newer version" in err
+    assert main(["open", str(tmp_path / "missing.toml")]) == 2
+    assert "missing.toml: no such file" in capsys.readouterr().err
+
+
+def test_new_checks_its_options(capsys):
+    assert main(["new", "--group", "  ", "--facilitator", "F"]) == 2
+    assert "--group must not be empty" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:
+        main(["new", "--group", "G", "--facilitator", "F", "--date", "22/11/2026"])
+    assert done.value.code == 2
+    assert "is not a date like 2026-11-22" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["new", "--group", "G", "--facilitator", "F", "--participants", "-3"])
+    assert "is not a whole number" in capsys.readouterr().err
