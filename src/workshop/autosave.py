@@ -1,10 +1,12 @@
 """Autosave: every change goes to disk at once, off the UI thread, and a failed save is retried.
 
-The UI calls `submit(session)` after each change. The session is serialised right there (fast,
-and a consistent snapshot), and a single writer thread writes the newest bytes atomically
-through the store; bursts of changes coalesce into one write. If a write fails (disk full,
-permission, USB stick pulled out) the bytes are kept and retried every `retry_seconds` until a
-write succeeds; every outcome is reported through `on_result`, from the writer thread.
+The UI calls `submit(session)` after each change. A snapshot of the session's data is taken
+right there (a fraction of a millisecond: new containers around the same immutable values), and
+a single writer thread turns the newest snapshot into TOML and writes it atomically through the
+store; bursts of changes coalesce into one write. Serialising a big session takes over half a
+frame (benchmarks/autosave.py), which is why it happens in the writer, not the UI thread. If a
+write fails (disk full, permission, USB stick pulled out) the data is kept and retried every
+`retry_seconds` until a write succeeds; every outcome is reported through `on_result`, from the writer thread.
 `flush()` writes whatever is pending from the calling thread (used on quit and on signals).
 Nothing here imports Textual.
 """
@@ -19,7 +21,8 @@ from pathlib import Path
 
 from workshop.errors import StoreError
 from workshop.session import Session
-from workshop.session_file import dumps_session
+from workshop.session_file import session_to_dict
+from workshop.tomlio import dumps_toml
 from workshop.store import atomic_write
 
 
@@ -47,7 +50,7 @@ class Autosaver:
         self.clock = clock
         self.retry_seconds = retry_seconds
         self.last: SaveResult | None = None
-        self._pending: bytes | None = None
+        self._pending: dict | None = None
         self._lock = threading.Lock()  # guards _pending
         self._write_lock = threading.Lock()  # one write at a time, in whichever thread
         self._wake = threading.Event()
@@ -65,7 +68,7 @@ class Autosaver:
 
     def submit(self, session: Session) -> None:
         """Queue the session's current state to be written."""
-        data = dumps_session(session)
+        data = session_to_dict(session)
         with self._lock:
             self._pending = data
             self._idle.clear()
@@ -105,8 +108,8 @@ class Autosaver:
                 self._idle.set()
                 return True
             try:
-                atomic_write(self.path, data)
-            except StoreError as exc:
+                atomic_write(self.path, dumps_toml(data).encode("utf-8"))
+            except (StoreError, UnicodeEncodeError) as exc:
                 self.last = SaveResult(False, self.clock(), str(exc))
                 self._idle.set()
                 self.on_result(self.last)
