@@ -6,7 +6,8 @@ a single writer thread turns the newest snapshot into TOML and writes it atomica
 store; bursts of changes coalesce into one write. Serialising a big session takes over half a
 frame (benchmarks/autosave.py), which is why it happens in the writer, not the UI thread. If a
 write fails (disk full, permission, USB stick pulled out) the data is kept and retried every
-`retry_seconds` until a write succeeds; every outcome is reported through `on_result`, from the writer thread.
+`retry_seconds` until a write succeeds; every outcome is reported through `on_result`, from the
+writer thread.
 `flush()` writes whatever is pending from the calling thread (used on quit and on signals).
 Nothing here imports Textual.
 """

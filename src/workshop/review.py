@@ -55,12 +55,17 @@ def unanswered_questions(session: Session, protocol: Protocol) -> list[Question]
     return [q for q in protocol.questions if not session.answers.get(q.id)]
 
 
-def progress_text(session: Session, protocol: Protocol) -> str:
-    """`23/37 commitments voted, 4/6 questions`."""
+def progress(session: Session, protocol: Protocol) -> tuple[str, str]:
+    """(`23/37`, `4/6`): commitments with votes, questions with answers."""
     voted = len(protocol.commitments) - len(unvoted_commitments(session, protocol))
     answered = len(protocol.questions) - len(unanswered_questions(session, protocol))
-    return (f"{voted}/{len(protocol.commitments)} commitments voted, "
-            f"{answered}/{len(protocol.questions)} questions")
+    return f"{voted}/{len(protocol.commitments)}", f"{answered}/{len(protocol.questions)}"
+
+
+def progress_text(session: Session, protocol: Protocol) -> str:
+    """`23/37 commitments voted, 4/6 questions`."""
+    voted, answered = progress(session, protocol)
+    return f"{voted} commitments voted, {answered} questions"
 
 
 def format_duration(seconds: float) -> str:

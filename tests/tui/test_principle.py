@@ -204,3 +204,16 @@ async def test_fast_typing_after_c_is_not_lost(walk):
     await settle(pilot)
     assert app.screen.query_one("TextArea").text == "quick a"
     assert saved(app).votes == {}  # the "a" in the words did not vote
+
+
+async def test_counts_typed_fast_land_in_their_fields(walk):
+    """"=30⏎7⏎3⏎" in one burst, as a real terminal sends it: every count is saved."""
+    from textual import events
+
+    app, pilot = walk
+    for key in ["equals_sign", *"30", "enter", "7", "enter", "3", "enter"]:
+        app.post_message(events.Key(key, "=" if key == "equals_sign" else
+                                    (None if key == "enter" else key)))
+    await settle(pilot)
+    assert isinstance(app.screen, PrincipleScreen)
+    assert saved(app).counts(FIRST) == {"agree": 30, "amend": 7, "disagree": 3}

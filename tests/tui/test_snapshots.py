@@ -44,14 +44,14 @@ def test_start_screen(snap_compare, protocol, tmp_path, monkeypatch):
     """The start screen with three sessions.
 
     A reviewer should see: the title line with the protocol's name and version; the hint
-    "3 session(s) in sessions." (a relative folder, so the picture is the same on every
-    machine); a table with three rows, the first (Bristol) highlighted. The sessions were all
-    saved at the same moment, so they are listed in file-name order, i.e. by date, oldest first.
-    The Leeds row's Progress column shows votes and answers ("3/37 commitments voted, 2/6
-    questio..."), the others 0/37 and 0/6. At 100 columns the table is wider than the screen:
-    Progress is cut and the Status ("complete" for Bristol) and File columns are off to the
-    right, behind a horizontal scrollbar. The footer shows enter Resume, n New session, q Quit,
-    ? Keys, and ^q Quit again.
+    "3 sessions in sessions, newest first." (a relative folder, so the picture is the same on
+    every machine); a table with three rows, the first (Bristol) highlighted. The sessions were
+    all saved at the same moment, so they are listed in file-name order, i.e. by date, oldest
+    first. Every column fits the 100 columns: Group, Date, Location, Voted ("3/37" for Leeds,
+    0/37 for the others), Answered ("2/6" for Leeds), Status ("complete" for Bristol, "in
+    progress" for the others). Below the table, the highlighted session in full: its file
+    name, group, facilitator, 12 participants, progress and last save. The footer shows
+    enter Resume, n New session, ? Keys, ^q Quit.
     """
     monkeypatch.chdir(tmp_path)
     folder = Path("sessions")
@@ -82,7 +82,7 @@ def test_introduction(snap_compare, protocol, folder):
     the protocol's title and authors and the introduction text; a "This session" panel (group,
     facilitator Tonya Meers, location Town Hall, date 2026-11-22, 12 participants) whose bottom
     edge is at the fold; the "What we will cover" panel is below the fold at 100x30 (the
-    scrollbar on the right shows there is more); the footer with n Next, p Back, ? Keys.
+    scrollbar on the right shows there is more); the footer with n Next, p Back, ? Keys, ^q Quit.
     """
     path = make_session_file(protocol, folder)
     assert snap_compare(make_app(protocol, folder, open_path=path), terminal_size=SIZE,
@@ -99,8 +99,8 @@ def test_principle_step(snap_compare, protocol, folder):
     "Commitment 1 of 7", the three bars (Agree 7 58%, Agree if amended 3 25%, Disagree 2 17%),
     "12 of 12 voted", then the two comments and the proposed wording in the order they were
     made. The first comment must show "[bold]not bold[/bold] <b>x</b>" literally, not bold;
-    the wording shows "fairly" added (underlined green). The footer runs out after "d" (its
-    label "Disagree" is cut).
+    the wording shows "fairly" added (underlined green). The footer shows n Next, p Back,
+    ? Keys, = Counts, c Comment, w Wording, "a m d Vote" and ^q Quit.
     """
     path = principle_session(protocol, folder)
     assert snap_compare(make_app(protocol, folder, open_path=path), terminal_size=SIZE,
@@ -114,8 +114,8 @@ def test_principle_step_narrow(snap_compare, protocol, folder):
     seventh commitment scrolled out of view) and the detail pane below it, with the same counts
     and bars as the wide picture, nothing overlapping; each commitment fits on one line except
     the long ones, which wrap under themselves. Only the first comment fits in the detail pane
-    (its scrollbar shows there is more). The footer is cut after "m": the "Agree if amended"
-    and "Disagree" keys are not shown at 80 columns.
+    (its scrollbar shows there is more). The footer fits 80 columns: every key from n Next to
+    "a m d Vote" and ^q Quit.
     """
     path = principle_session(protocol, folder)
     assert snap_compare(make_app(protocol, folder, open_path=path), terminal_size=NARROW,
@@ -146,7 +146,7 @@ def test_recommendation_step(snap_compare, protocol, folder):
     A reviewer should see: the committee's question in italics; the three choices with keys
     [1] [2] [3], the second one marked with a green ● and shown reversed, the others ○; a
     "Reasons (r to write)" panel with the reasons text and a "General comments (g to write)"
-    panel with the comments; the footer with 1 Adopt, 2 With changes, 3 Do not adopt, r, g.
+    panel with the comments; the footer with n, p, ?, "1 2 3 Choose", r Reasons, g Comments.
     """
     path = make_session_file(protocol, folder, changes=[
         lambda s: s.set_recommendation(

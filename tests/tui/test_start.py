@@ -30,9 +30,19 @@ async def test_lists_sessions_with_progress_and_resumes_the_highlighted(protocol
         assert isinstance(app.screen, StartScreen)
         text = screen_text(app)
         assert text.index("Newer group") < text.index("Older group")  # newest first
-        assert "2/37 commitments voted, 1/6 questions" in text
-        assert "0/37 commitments voted, 0/6 questions" in text
+        rows = {line.split()[0]: line.split() for line in text.splitlines()
+                if "group" in line and "2026-11-22" in line}
+        assert rows["Newer"][-4:] == ["2/37", "1/6", "in", "progress"]  # voted, answered, status
+        assert rows["Older"][-4:] == ["0/37", "0/6", "in", "progress"]
         assert "cannot be read" in text
+        # the highlighted (newest) session spelt out below the table
+        assert "2/37 commitments voted, 1/6 questions · last saved 2026-11-22 12:00" in text
+        assert "facilitator Tonya Meers · 12 participants" in text
+        await pilot.press("down", "down")  # the unreadable file: its problem, with its line
+        await pilot.pause()
+        assert "broken.toml:1:" in screen_text(app)
+        await pilot.press("up", "up")
+        await pilot.pause()
         await pilot.press("enter")  # the highlighted (first) row
         await settle(pilot)
         assert isinstance(app.screen, PrincipleScreen)
@@ -102,3 +112,36 @@ async def test_open_another_session_from_the_palette(protocol, folder):
         await settle(pilot)
         assert isinstance(app.screen, StartScreen)
         assert not (folder / (path.name + ".lock")).exists()  # let go of the first session
+
+
+async def test_the_table_fits_80_columns_and_cuts_long_names(protocol, folder):
+    long_name = "Leeds Health and Wellbeing Board and the Voluntary Sector Forum [b]"
+    make_session_file(protocol, folder, group=long_name, session_id="11111111-aaaa",
+                      changes=[lambda s: s.mark_complete()])
+    app = make_app(protocol, folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        row = next(line for line in lines if "2026-11-22" in line)
+        assert row.rstrip().endswith("complete")  # the last column is on screen
+        assert "Leeds Health and" in row and "…" in row and long_name not in row
+        assert long_name in screen_text(app)  # in full, below the table
+
+
+async def test_new_session_form_typed_fast_fills_each_field(protocol, folder):
+    """A real terminal delivers "Taunton⏎Tonya⏎" in one burst: each name lands in its field."""
+    from textual import events
+
+    app = make_app(protocol, folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = ["n", *"Taunton", "enter", *"Tonya", "enter", *"Room 2", "enter", "enter",
+                *"14", "enter"]
+        for key in keys:
+            app.post_message(events.Key("space" if key == " " else key,
+                                        None if key == "enter" else key))
+        await settle(pilot)
+        assert isinstance(app.screen, IntroScreen)
+        meta = saved(app).meta
+        assert (meta.group, meta.facilitator, meta.location, meta.participants) == (
+            "Taunton", "Tonya", "Room 2", 14)

@@ -11,12 +11,14 @@ from textual.widgets import Input, Label, Static
 
 from workshop.protocol import Protocol
 from workshop.tui.dialogs.early_keys import EarlyKeys
+from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
 
 
-class CountsDialog(EarlyKeys, ModalScreen[dict[str, int] | None]):
+class CountsDialog(FormKeys, EarlyKeys, ModalScreen[dict[str, int] | None]):
     """Dismisses with {option id: count}, or None when cancelled."""
 
     BINDINGS = [
+        NEXT_FIELD,
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
@@ -35,21 +37,13 @@ class CountsDialog(EarlyKeys, ModalScreen[dict[str, int] | None]):
                 with Horizontal(classes="field"):
                     yield Label(Text(option.label), classes="field-label")
                     yield Input(str(self.counts.get(option.id, 0)), id=f"count-{option.id}",
-                                type="integer", select_on_focus=True)
+                                type="integer", select_on_focus=True, compact=True)
             yield Static("", id="counts-error", classes="field-error")
             yield Static("enter next/save · ctrl+s save · escape cancel", classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.set_focus(self.query(Input).first())
         self.flush_early_keys(replace=True)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the next field, or save from the last one."""
-        inputs = list(self.query(Input))
-        if self.focused in inputs and inputs.index(self.focused) + 1 < len(inputs):
-            self.set_focus(inputs[inputs.index(self.focused) + 1])  # now, not after queued keys
-        else:
-            self.action_save()
 
     def action_save(self) -> None:
         counts = {}

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workshop.tui.dialogs.early_keys import EarlyKeys
+from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,11 @@ FIELDS = [
 ]
 
 
-class NewSessionDialog(EarlyKeys, ModalScreen[NewSessionDetails | None]):
+class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None]):
     """Dismisses with the details, or None when cancelled."""
 
     BINDINGS = [
+        NEXT_FIELD,
         Binding("ctrl+s", "save", "Start"),
         Binding("escape", "dismiss_none", "Cancel"),
     ]
@@ -53,7 +55,8 @@ class NewSessionDialog(EarlyKeys, ModalScreen[NewSessionDetails | None]):
                     yield Label(label, classes="field-label")
                     value = self.today.isoformat() if name == "date" else ""
                     kind = "integer" if name == "participants" else "text"
-                    yield Input(value, placeholder=placeholder, id=f"field-{name}", type=kind)
+                    yield Input(value, placeholder=placeholder, id=f"field-{name}", type=kind,
+                                compact=True)
             yield Static("", id="form-error", classes="field-error")
             yield Static("enter next · ctrl+s start · escape cancel", classes="dialog-keys")
 
@@ -64,13 +67,6 @@ class NewSessionDialog(EarlyKeys, ModalScreen[NewSessionDetails | None]):
     def value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", Input).value.strip()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter: the next field, or save from the last one."""
-        inputs = list(self.query(Input))
-        if self.focused in inputs and inputs.index(self.focused) + 1 < len(inputs):
-            self.set_focus(inputs[inputs.index(self.focused) + 1])  # now, not after queued keys
-        else:
-            self.action_save()
 
     def fail(self, field: str, message: str) -> None:
         self.query_one("#form-error", Static).update(Text(message))

@@ -152,9 +152,12 @@ class PrincipleScreen(StepScreen):
 def _screen_class(protocol: Protocol) -> type[PrincipleScreen]:
     """A PrincipleScreen whose bindings include this protocol's vote keys."""
     bindings = []
+    # One footer entry for all the vote keys ("a m d Vote"), so the footer fits 80 columns; the
+    # detail pane labels each key ("[a] Agree") beside its bar.
+    votes = Binding.Group("Vote", compact=False)
     for option in protocol.vote_options:
         bindings.append(Binding(option.key, f"vote('{option.id}')", option.label,
-                                tooltip=f"Add one '{option.label}' vote", priority=True))
+                                tooltip=f"Add one '{option.label}' vote", priority=True, group=votes))
         bindings.append(Binding(f"{option.key.upper()},shift+{option.key}", f"unvote('{option.id}')",
                                 f"-{option.label}", show=False, priority=True))
     return type("PrincipleScreen", (PrincipleScreen,), {"BINDINGS": bindings})

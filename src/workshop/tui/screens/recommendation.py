@@ -16,6 +16,8 @@ from workshop.session import RECOMMENDATIONS
 from workshop.tui.screens.step import StepScreen
 
 CHOICE_KEYS = dict(zip("123", RECOMMENDATIONS, strict=True))
+CHOOSE = Binding.Group("Choose")
+"""The footer shows the three choices as one entry ("1 2 3 Choose"); the panel names each."""
 
 
 class RecommendationScreen(StepScreen):
@@ -23,9 +25,10 @@ class RecommendationScreen(StepScreen):
     title_text = "Recommendation"
 
     BINDINGS = [
-        Binding("1", "choose('adopt')", "Adopt", priority=True),
-        Binding("2", "choose('adopt-with-changes')", "With changes", priority=True),
-        Binding("3", "choose('do-not-adopt')", "Do not adopt", priority=True),
+        Binding("1", "choose('adopt')", "Adopt", priority=True, group=CHOOSE),
+        Binding("2", "choose('adopt-with-changes')", "Adopt with changes", priority=True,
+                group=CHOOSE),
+        Binding("3", "choose('do-not-adopt')", "Do not adopt", priority=True, group=CHOOSE),
         Binding("0", "choose('')", "Undecided", show=False, priority=True),
         Binding("r", "reasons", "Reasons", priority=True),
         Binding("g", "general", "Comments", tooltip="General comments on the protocol", priority=True),

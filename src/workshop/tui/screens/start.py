@@ -1,4 +1,9 @@
-"""The start screen: the sessions in the folder, newest first; start a new one or resume."""
+"""The start screen: the sessions in the folder, newest first; start a new one or resume.
+
+The table fits the terminal (80 columns included): the fixed columns keep their width and the
+group and location share what is left, cut with "…" when long. The highlighted session's file,
+facilitator, head count and last save are spelt out below the table.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from workshop.review import progress_text
+from workshop.review import progress, progress_text
 from workshop.store import Listing
+
+FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
+"""Columns whose width does not depend on what people typed."""
+
+
+def _cell(value: str, width: int, style: str = "") -> Text:
+    """User text for a cell: literal, on one line, cut with "…" to fit."""
+    text = Text(" ".join(value.split()), style=style)
+    text.truncate(width, overflow="ellipsis")
+    return text
 
 
 class StartScreen(Screen):
@@ -18,9 +33,11 @@ class StartScreen(Screen):
         Binding("enter", "resume", "Resume", priority=True),
         Binding("j", "move(1)", "Down", show=False, priority=True),
         Binding("k", "move(-1)", "Up", show=False, priority=True),
-        Binding("q", "app.quit", "Quit", priority=True),
+        Binding("q", "app.quit", "Quit", show=False, priority=True),  # the footer shows ^q
         Binding("question_mark,f1", "app.help", "Keys", priority=True),
     ]
+
+    listings: list[Listing] = []
 
     def compose(self) -> ComposeResult:
         protocol = self.app.protocol
@@ -30,39 +47,82 @@ class StartScreen(Screen):
         yield Static(title, id="start-title")
         yield Static(id="start-hint")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="start-selected")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Group", "Date", "Location", "Progress", "Status", "File")
         self.reload()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def _widths(self) -> tuple[int, int]:
+        """Widths of the Group and Location columns: what the fixed columns leave."""
+        table = self.query_one(DataTable)
+        # Each column has one cell of padding either side; keep room for a scrollbar.
+        room = max(table.size.width, self.size.width - 2) - 2 * (2 + len(FIXED_COLUMNS)) - 2
+        room -= sum(width for _, width in FIXED_COLUMNS)
+        locations = [len(x.session.meta.location) for x in self.listings if x.session] or [0]
+        location = min(max(max(locations), len("Location")), max(room // 3, 8))
+        return max(room - location, 10), location
 
     def reload(self) -> None:
-        self.listings: list[Listing] = self.app.store.list()
         table = self.query_one(DataTable)
-        table.clear()
+        row = table.cursor_row
+        self.listings = self.app.store.list()
+        group_width, location_width = self._widths()
+        table.clear(columns=True)
+        table.add_column("Group", width=group_width)
+        table.add_column("Date", width=10)
+        table.add_column("Location", width=location_width)
+        for label, width in FIXED_COLUMNS[1:]:
+            table.add_column(label, width=width)
         protocol = self.app.protocol
         for listing in self.listings:
             s = listing.session
             if s is None:
-                problem = str(listing.error).splitlines()[0] if listing.error else "unreadable"
-                table.add_row(Text("cannot be read", style="red"), "", "", Text(problem), "",
-                              Text(listing.path.name), key=str(listing.path))
+                table.add_row(_cell("cannot be read", group_width, "red"), "", "", "", "",
+                              Text("see below", style="red"), key=str(listing.path))
                 continue
-            status = "complete" if s.completed else "in progress"
-            table.add_row(Text(s.meta.group), s.meta.date.isoformat(), Text(s.meta.location),
-                          progress_text(s, protocol), status, Text(listing.path.name),
+            status = Text("complete", style="green") if s.completed else Text("in progress")
+            table.add_row(_cell(s.meta.group, group_width), s.meta.date.isoformat(),
+                          _cell(s.meta.location, location_width), *progress(s, protocol), status,
                           key=str(listing.path))
+        if self.listings:
+            table.move_cursor(row=min(row, len(self.listings) - 1))
         hint = Text()
         folder = str(self.app.store.folder)
         if self.listings:
-            hint.append(f"{len(self.listings)} session(s) in {folder}. ")
+            count = len(self.listings)
+            hint.append(f"{count} session{'s' if count != 1 else ''} in {folder}, newest first. ")
             hint.append("enter resumes the highlighted one; n starts a new one.", style="dim")
         else:
             hint.append(f"No sessions yet in {folder}. ", style="bold")
             hint.append("Press n to start a new session.", style="dim")
         self.query_one("#start-hint", Static).update(hint)
+        self.show_selected()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        """The highlighted session in full: its file, the people, the progress, the last save."""
+        out = Text()
+        table = self.query_one(DataTable)
+        if self.listings and 0 <= table.cursor_row < len(self.listings):
+            listing = self.listings[table.cursor_row]
+            out.append(f"{listing.path}\n", style="bold")
+            s = listing.session
+            if s is None:
+                out.append(str(listing.error), style="red")
+            else:
+                m = s.meta
+                people = "" if m.participants is None else f" · {m.participants} participants"
+                out.append(Text(f"{m.group} · facilitator {m.facilitator or '—'}{people}\n"))
+                out.append(f"{progress_text(s, self.app.protocol)} · last saved "
+                           f"{s.updated.astimezone():%Y-%m-%d %H:%M}", style="dim")
+        self.query_one("#start-selected", Static).update(out)
 
     def action_move(self, delta: int) -> None:
         table = self.query_one(DataTable)
@@ -82,4 +142,3 @@ class StartScreen(Screen):
                         markup=False, timeout=10)
             return
         self.app.open_path(listing.path)
-

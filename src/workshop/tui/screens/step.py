@@ -43,7 +43,9 @@ class StepScreen(Screen):
         position = self.app.step_position(self.step_name)
         yield StepBar(f"{position} {self.title_text}", self.budget_minutes)
         yield from self.body()
-        yield Footer()
+        footer = Footer(show_command_palette=False)
+        footer.compact = True  # room for every vote key at 80 columns
+        yield footer
 
     def body(self) -> ComposeResult:
         yield from ()
