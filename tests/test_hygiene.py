@@ -11,7 +11,8 @@ import pytest
 from helpers import REPO
 
 DOMAIN = ["workshop.protocol", "workshop.session", "workshop.session_file", "workshop.store",
-          "workshop.cli"]
+          "workshop.autosave", "workshop.drafts", "workshop.lock", "workshop.review",
+          "workshop.wording", "workshop.cli"]
 
 
 def test_domain_modules_do_not_import_textual():
@@ -50,7 +51,9 @@ def test_sessions_folder_exists_and_session_files_are_ignored():
     assert (REPO / "sessions" / ".gitkeep").exists()
     if shutil.which("git") is None or not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
-    for name in ("sessions/2026-11-22_group_1a2b3c4d.toml", "sessions/.x.toml.abc.tmp"):
+    for name in ("sessions/2026-11-22_group_1a2b3c4d.toml", "sessions/.x.toml.abc.tmp",
+                 "sessions/2026-11-22_group_1a2b3c4d.toml.draft",
+                 "sessions/2026-11-22_group_1a2b3c4d.toml.lock"):
         result = subprocess.run(["git", "check-ignore", "-q", name], cwd=REPO)
         assert result.returncode == 0, f"{name} is not git-ignored"
     result = subprocess.run(["git", "check-ignore", "-q", "sessions/.gitkeep"], cwd=REPO)

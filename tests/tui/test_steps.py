@@ -206,9 +206,21 @@ async def test_footer_shows_the_keys_that_apply(running):
     app, pilot, _ = running
     await go(pilot, "n")
     footer = screen_text(app).splitlines()[-1]
-    for words in ("Next", "Comment", "Wording", "Agree"):
+    for words in ("n Next", "p Back", "? Keys", "= Counts", "c Comment", "w Wording",
+                  "a m d Vote", "^q Quit"):
         assert words in footer
     app.show_step("questions")
     await settle(pilot)
     footer = screen_text(app).splitlines()[-1]
     assert "Answer" in footer and "Comment" not in footer
+
+
+async def test_footer_fits_80_columns_on_every_step(protocol, folder):
+    """Every step's keys, ^q Quit last, are on screen at 80x24."""
+    app = make_app(protocol, folder, new_details=details())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in app.session.steps():
+            footer = screen_text(app).splitlines()[-1]
+            assert footer.rstrip().endswith("^q Quit"), footer
+            await go(pilot, "n")
