@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from workshop import __version__
+from workshop import __version__, merge_cli
 from workshop.errors import WorkshopError
 from workshop.protocol import RESERVED_KEYS, Protocol, default_protocol_path, load_protocol
 from workshop.session_file import read_session
@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open a session file at the step where it was left.",
     )
     open_.add_argument("file", type=Path, metavar="FILE", help="the session file")
+    merge_cli.add_parser(commands, shared)
     return parser
 
 
@@ -141,7 +142,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_app(args, protocol, open_path=args.file)
 
 
-COMMANDS = {"validate": cmd_validate, "new": cmd_new, "open": cmd_open, None: cmd_start}
+def cmd_merge(args: argparse.Namespace) -> int:
+    return merge_cli.cmd_merge(args, _load(args))
+
+
+COMMANDS = {"validate": cmd_validate, "new": cmd_new, "open": cmd_open, "merge": cmd_merge,
+            None: cmd_start}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

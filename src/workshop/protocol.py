@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from workshop.errors import Problem, ProtocolError, TomlFileError, display_path
+from workshop.errors import ProtocolError, TomlFileError, display_path
 from workshop.protocol_schema import RESERVED_KEYS, validate
 from workshop.tomlio import read_toml
 

@@ -17,7 +17,8 @@ from workshop.errors import Problem, SessionFileError, TomlFileError, display_pa
 from workshop.protocol import Protocol
 from workshop.protocol_schema import type_name
 from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Meta, Recommendation, Session
-from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+from workshop.toml_lines import KeyPath
+from workshop.toml_reader import Reader
 from workshop.tomlio import dumps_toml, read_toml
 
 FORMAT_NAME = "workshop-session"
@@ -89,58 +90,13 @@ def dumps_session(session: Session) -> bytes:
 # -- reading ------------------------------------------------------------------------------------
 
 
-class _Reader:
-    """Pulls typed values out of parsed TOML, noting each problem with its line and key."""
-
-    def __init__(self, text: str, file: str) -> None:
-        self.file = file
-        self.text = text
-        self._lines: dict[KeyPath, int] | None = None
-        self.problems: list[Problem] = []
-
-    def report(self, path: KeyPath, message: str) -> None:
-        if self._lines is None:  # only scan the text when there is something to report
-            self._lines = key_lines(self.text)
-        line = line_of(self._lines, path)
-        self.problems.append(Problem(self.file, message, path=format_path(path), line=line))
-
-    def get(self, table: Any, path: KeyPath, kind: type | tuple[type, ...], required: bool = True) -> Any:
-        key = path[-1]
-        if not isinstance(table, dict) or key not in table:
-            if required and isinstance(table, dict):
-                self.report(path, f"missing required key '{key}'")
-            return None
-        value = table[key]
-        wrong_bool = isinstance(value, bool) and kind is not bool
-        if wrong_bool or not isinstance(value, kind):
-            self.report(path, f"must be {_describe(kind)}, not {type_name(value)}")
-            return None
-        if isinstance(value, datetime) and value.tzinfo is None:
-            self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
-            return None
-        return value
-
-    def unknown(self, table: Any, path: KeyPath, allowed: tuple[str, ...]) -> None:
-        if isinstance(table, dict):
-            for key in table:
-                if key not in allowed:
-                    self.report((*path, key), f"unknown key '{key}'")
-
-
-def _describe(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", dict: "a table",
-             list: "a list", datetime: "a date and time", date: "a date"}
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
-
-
 TOP_KEYS = ("format", "format_version", "id", "protocol", "meta", "progress", "recommendation",
             "votes", *ENTRY_KINDS)
 
 
 def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Protocol | None) -> Session:
     """Build a Session from parsed TOML, or raise one SessionFileError listing the problems."""
-    r = _Reader(text, file)
+    r = Reader(text, file)
     fmt = data.get("format")
     if fmt != FORMAT_NAME:
         found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
@@ -190,7 +146,7 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     )
 
 
-def _read_meta(r: _Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetime]:
+def _read_meta(r: Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetime]:
     meta = r.get(data, ("meta",), dict) or {}
     p: KeyPath = ("meta",)
     r.unknown(meta, p, ("group", "facilitator", "location", "date", "participants", "notes",
@@ -218,7 +174,7 @@ def _read_meta(r: _Reader, data: dict[str, Any]) -> tuple[Meta, datetime, dateti
     return result, started, updated
 
 
-def _read_progress(r: _Reader, data: dict[str, Any], protocol: Protocol | None):
+def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None):
     progress = r.get(data, ("progress",), dict) or {}
     p: KeyPath = ("progress",)
     r.unknown(progress, p, ("step", "next_entry", "completed", "elapsed"))
@@ -241,7 +197,7 @@ def _read_progress(r: _Reader, data: dict[str, Any], protocol: Protocol | None):
     return step, completed, next_entry, elapsed
 
 
-def _read_recommendation(r: _Reader, data: dict[str, Any]) -> Recommendation:
+def _read_recommendation(r: Reader, data: dict[str, Any]) -> Recommendation:
     rec = r.get(data, ("recommendation",), dict) or {}
     p: KeyPath = ("recommendation",)
     r.unknown(rec, p, ("choice", "reasons", "comments", "updated"))
@@ -257,7 +213,7 @@ def _read_recommendation(r: _Reader, data: dict[str, Any]) -> Recommendation:
     )
 
 
-def _read_votes(r: _Reader, data: dict[str, Any], protocol: Protocol | None) -> dict[str, dict[str, int]]:
+def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None) -> dict[str, dict[str, int]]:
     table = r.get(data, ("votes",), dict, required=False) or {}
     votes: dict[str, dict[str, int]] = {}
     for cid in table:
@@ -283,7 +239,7 @@ def _read_votes(r: _Reader, data: dict[str, Any], protocol: Protocol | None) -> 
     return votes
 
 
-def _check_target(r: _Reader, path: KeyPath, target: str, what: str, protocol: Protocol | None) -> None:
+def _check_target(r: Reader, path: KeyPath, target: str, what: str, protocol: Protocol | None) -> None:
     if protocol is None:
         return
     items = protocol.commitments if what == "commitment" else protocol.questions
@@ -292,7 +248,7 @@ def _check_target(r: _Reader, path: KeyPath, target: str, what: str, protocol: P
         r.report(path, f"unknown {what} id '{target}' (not in protocol '{protocol.id}')")
 
 
-def _read_entries(r: _Reader, data: dict[str, Any], kind: str, protocol: Protocol | None) -> dict[str, list[Entry]]:
+def _read_entries(r: Reader, data: dict[str, Any], kind: str, protocol: Protocol | None) -> dict[str, list[Entry]]:
     table = r.get(data, (kind,), dict, required=False) or {}
     out: dict[str, list[Entry]] = {}
     what = "question" if kind == "answers" else "commitment"
@@ -319,7 +275,7 @@ def _read_entries(r: _Reader, data: dict[str, Any], kind: str, protocol: Protoco
     return out
 
 
-def _check_entry_ids(r: _Reader, entries: dict[str, dict[str, list[Entry]]], next_entry: int) -> None:
+def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next_entry: int) -> None:
     seen: set[str] = set()
     for kind, table in entries.items():
         for target, items in table.items():

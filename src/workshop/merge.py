@@ -1,0 +1,113 @@
+"""Merging many sessions into one result: idempotent, order-free, and honest about what it dropped.
+
+The rule, per session id, over every copy of that session found in the inputs:
+
+- copies with the same content (`SessionRecord.content_key`) are one session: it counts once,
+  and the others are reported as duplicates skipped;
+- copies with different content conflict: the one updated last wins (ties broken by the content
+  key, so every merge picks the same one), and each dropped copy is reported with its file and
+  the reason;
+- the kept copy's `source` is the smallest file name among its identical copies.
+
+Each choice is a maximum or a minimum, so merging is commutative, associative and idempotent:
+A+B = B+A, (A+B)+C = A+(B+C), A+A = A, and merging a merged file with more sessions gives the
+same as merging all the sessions at once. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from workshop.merged import Merged, ProtocolRef, SessionRecord
+
+
+@dataclass(frozen=True)
+class Found:
+    """A session record, and the input file it was read from."""
+
+    record: SessionRecord
+    file: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A copy of a session that was not used, and why."""
+
+    session_id: str
+    group: str
+    file: str
+    """The file the unused copy was read from."""
+    kept_file: str
+    """The file the copy that was used came from."""
+    reason: str
+
+    def __str__(self) -> str:
+        return (f"{self.file}: session {self.session_id[:8]} ({self.group}) {self.reason}; "
+                f"kept the copy from {self.kept_file}")
+
+
+@dataclass
+class MergeOutcome:
+    merged: Merged
+    duplicates: list[Skipped] = field(default_factory=list)
+    """Identical copies of a session already counted."""
+    conflicts: list[Skipped] = field(default_factory=list)
+    """Different copies of a session that lost to a later one."""
+
+
+def _rank(record: SessionRecord) -> tuple:
+    return (record.updated, record.content_key)
+
+
+def merge_records(found: Iterable[Found], protocol: ProtocolRef) -> MergeOutcome:
+    """Merge every record found onto `protocol` (the target; checking that the records' protocols
+    fit it is the caller's policy, see `protocol_groups`)."""
+    by_id: dict[str, list[Found]] = {}
+    for item in found:
+        by_id.setdefault(item.record.id, []).append(item)
+    outcome = MergeOutcome(Merged(protocol))
+    for sid in sorted(by_id):
+        copies = by_id[sid]
+        winner = max(copies, key=lambda f: _rank(f.record)).record
+        key = winner.content_key
+        same = [f for f in copies if f.record.content_key == key]
+        source = min(f.record.source for f in same)
+        kept = min((f for f in same if f.record.source == source), key=lambda f: f.file)
+        outcome.merged.records[sid] = _with_source(winner, source)
+        for f in sorted(copies, key=lambda f: (f.file, f.record.source)):
+            if f is kept:
+                continue
+            if f.record.content_key == key:
+                outcome.duplicates.append(Skipped(sid, winner.group, f.file, kept.file,
+                                                  "is the same session, already counted"))
+            else:
+                outcome.conflicts.append(Skipped(sid, winner.group, f.file, kept.file,
+                                                 _why_dropped(f.record, winner)))
+    return outcome
+
+
+def _with_source(record: SessionRecord, source: str) -> SessionRecord:
+    if record.source == source:
+        return record
+    return SessionRecord(**{**vars(record), "source": source})
+
+
+def _why_dropped(loser: SessionRecord, winner: SessionRecord) -> str:
+    if loser.updated < winner.updated:
+        return (f"differs from another copy that was updated later ({_when(winner)} against "
+                f"{_when(loser)})")
+    return (f"differs from another copy updated at the same moment ({_when(winner)}); the copy "
+            "whose content sorts last is kept, so every merge keeps the same one")
+
+
+def _when(record: SessionRecord) -> str:
+    return record.updated.isoformat().replace("+00:00", "Z")
+
+
+def protocol_groups(found: Iterable[Found]) -> dict[ProtocolRef, list[str]]:
+    """Which input files hold sessions on which protocol (files listed once, sorted)."""
+    groups: dict[ProtocolRef, set[str]] = {}
+    for item in found:
+        groups.setdefault(item.record.protocol, set()).add(item.file)
+    return {ref: sorted(files) for ref, files in sorted(groups.items())}

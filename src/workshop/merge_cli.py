@@ -1,0 +1,166 @@
+"""`workshop merge INPUT... -o OUT.toml`: read every input, merge, write one merged file.
+
+Nothing is written unless every input was read (or `--skip-bad` was given) and the protocols
+fit; the output replaces any old file atomically. On a terminal, reading shows a progress bar.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
+from workshop.merge import Found, MergeOutcome, merge_records, protocol_groups
+from workshop.merge_inputs import expand_inputs, read_input
+from workshop.merged import Merged, ProtocolRef
+from workshop.merged_file import dumps_merged
+from workshop.protocol import Protocol
+from workshop.session import RECOMMENDATIONS
+from workshop.store import atomic_write
+
+
+def add_parser(commands, shared: argparse.ArgumentParser) -> None:
+    merge = commands.add_parser(
+        "merge", parents=[shared], help="merge session files (and merged files) into one result",
+        description="Merge session files, merged files and folders of them into one merged file. "
+        "The same session found twice counts once; of two different copies of a session, the "
+        "one updated last wins and the other is reported. Writes nothing if any input is bad "
+        "(unless --skip-bad) or uses another protocol (unless --allow-mixed).",
+    )
+    merge.add_argument("inputs", nargs="+", type=Path, metavar="INPUT",
+                       help="a session file, a merged file, or a folder of them")
+    merge.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.toml",
+                       help="the merged file to write (replaced whole if it exists)")
+    merge.add_argument("--allow-mixed", action="store_true",
+                       help="merge sessions recorded on other protocols or versions, by commitment "
+                       "id, and list the ids the protocol in use does not have")
+    merge.add_argument("--skip-bad", action="store_true",
+                       help="merge what can be read and list the files skipped")
+
+
+def read_all(files: list[Path], protocol: Protocol, show_progress: bool
+             ) -> tuple[list[Found], list[Problem]]:
+    """Every record in every file, and the problems of the files that could not be read."""
+    found: list[Found] = []
+    problems: list[Problem] = []
+
+    def read(path: Path) -> None:
+        try:
+            _, records = read_input(path, protocol)
+        except SessionFileError as exc:
+            problems.extend(exc.problems)
+            return
+        found.extend(Found(r, display_path(path)) for r in records)
+
+    if show_progress and files:
+        from rich.progress import Progress
+
+        with Progress(transient=True, console=_stderr_console()) as progress:
+            task = progress.add_task("Reading sessions", total=len(files))
+            for path in files:
+                read(path)
+                progress.advance(task)
+    else:
+        for path in files:
+            read(path)
+    return found, problems
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
+
+
+def protocol_problems(found: list[Found], target: ProtocolRef) -> list[Problem]:
+    """One problem per protocol other than the target, naming the files that use it."""
+    out = []
+    for ref, files in protocol_groups(found).items():
+        if ref == target:
+            continue
+        what = ("the same id and version with different text" if (ref.id, ref.version) ==
+                (target.id, target.version) else f"protocol {ref.describe()}")
+        out.append(Problem(", ".join(files), f"recorded on {what}, but the protocol in use is "
+                           f"{target.describe()}; merge with --allow-mixed to combine them by "
+                           "commitment id, or pass the other protocol with --protocol"))
+    return out
+
+
+def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
+    files, problems = expand_inputs(args.inputs)
+    found, bad = read_all(files, protocol, show_progress=sys.stderr.isatty())
+    problems += bad
+    skipped: list[Problem] = []
+    if problems and not args.skip_bad:
+        raise WorkshopError(problems)
+    skipped, problems = problems, []
+    target = ProtocolRef.of(protocol)
+    if not args.allow_mixed:
+        problems = protocol_problems(found, target)
+        if problems:
+            raise WorkshopError(problems)
+    if not found:
+        raise WorkshopError(Problem("", "no sessions to merge: every input was skipped"
+                                    if skipped else "no sessions to merge"))
+    outcome = merge_records(found, target)
+    atomic_write(args.output, dumps_merged(outcome.merged, protocol))
+    print_summary(outcome, protocol, files, skipped, display_path(args.output))
+    return 0
+
+
+def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
+                  skipped: list[Problem], out: str) -> None:
+    merged = outcome.merged
+    records = list(merged.records.values())
+    complete = sum(r.complete for r in records)
+    read = len(files) - _files(skipped)
+    print(f"Merged {len(records)} session{_s(len(records))} ({complete} complete, "
+          f"{merged.participants()} participants) from {read} file{_s(read)} into {out}.")
+    if outcome.duplicates:
+        print(f"Skipped {len(outcome.duplicates)} duplicate{_s(len(outcome.duplicates))}:")
+        for item in outcome.duplicates:
+            print(f"  {item}")
+    if outcome.conflicts:
+        print(f"Dropped {len(outcome.conflicts)} older or conflicting cop"
+              f"{'y' if len(outcome.conflicts) == 1 else 'ies'}:")
+        for item in outcome.conflicts:
+            print(f"  {item}")
+    if skipped:
+        print(f"Skipped {_files(skipped)} bad file{_s(_files(skipped))} (--skip-bad):")
+        for problem in skipped:
+            print(f"  {problem}")
+    foreign = merged.foreign_ids(protocol)
+    if foreign:
+        print(f"Ids not in protocol {ProtocolRef.of(protocol).describe()} (kept in the file, left "
+              "out of its totals):")
+        for sid, ids in foreign.items():
+            print(f"  session {sid[:8]} ({merged.records[sid].group}): {', '.join(ids)}")
+    print(summary_line(merged, protocol))
+
+
+def summary_line(merged: Merged, protocol: Protocol) -> str:
+    totals = {o.id: 0 for o in protocol.vote_options}
+    voted = 0
+    for c in protocol.commitments:
+        counts = merged.totals(c.id, protocol.option_ids)
+        voted += any(counts.values())
+        for option in protocol.option_ids:
+            totals[option] += counts[option]
+    votes = ", ".join(f"{o.label} {totals[o.id]}" for o in protocol.vote_options)
+    entries = {kind: len(merged.attributed(kind)) for kind in ("comments", "amendments", "answers")}
+    choices = [r.recommendation.choice for r in merged.records.values()]
+    recs = ", ".join(f"{label} {choices.count(cid)}" for cid, label in RECOMMENDATIONS.items())
+    return (f"Totals: {voted}/{len(protocol.commitments)} commitments voted; "
+            f"{sum(totals.values())} votes ({votes}); {entries['comments']} comments, "
+            f"{entries['amendments']} proposed wordings, {entries['answers']} answers.\n"
+            f"Recommendations: {recs}, undecided {choices.count('')}.")
+
+
+def _files(problems: list[Problem]) -> int:
+    return len({p.file for p in problems})
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"

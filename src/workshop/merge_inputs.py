@@ -1,0 +1,93 @@
+"""What `workshop merge` reads: session files, merged files and folders of them.
+
+`expand_inputs` turns the command line's paths into files (a folder gives its `*.toml` files,
+sorted). `read_input` reads one file once and returns the session records in it, whether it is
+a session file (through `session_file.session_from_dict`, the one session reader) or a merged
+file (through `merged_file.merged_from_dict`). Every problem raises a `SessionFileError` naming
+the file. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
+from workshop.merged import Merged, ProtocolRef, SessionRecord
+from workshop.merged_file import FORMAT_NAME as MERGED_FORMAT
+from workshop.merged_file import merged_from_dict
+from workshop.protocol import Protocol
+from workshop.session_file import FORMAT_NAME as SESSION_FORMAT
+from workshop.session_file import session_from_dict
+from workshop.tomlio import read_toml
+
+
+def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Files to read, in a stable order without repeats, and the paths that gave none."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.toml") if p.is_file())
+            if not found:
+                problems.append(Problem(display_path(path), "is a folder with no .toml files: "
+                                        "no sessions to merge"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), "no such file or folder"))
+    unique: dict[Path, Path] = {}
+    for f in files:
+        unique.setdefault(f.resolve(), f)
+    return list(unique.values()), problems
+
+
+def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[SessionRecord]]:
+    """The protocol a file is on (a merged file's target) and the session records in it.
+    Sessions on `protocol` (same id and version) are checked against it in full; others are
+    read for their structure, and their protocol is judged by the merge."""
+    file = display_path(path)
+    try:
+        data, text = read_toml(path)
+    except TomlFileError as exc:
+        raise SessionFileError(exc.problems) from None
+    if not data:
+        raise SessionFileError(Problem(file, "is empty: not a workshop session or merged file"))
+    fmt = data.get("format")
+    same = _same_protocol(data.get("protocol"), protocol)
+    if fmt == SESSION_FORMAT:
+        session = session_from_dict(data, text, file, protocol if same else None)
+        record = SessionRecord.from_session(session, path.name)
+        return record.protocol, [record]
+    if fmt == MERGED_FORMAT:
+        merged = merged_from_dict(data, text, file, protocol)
+        return merged.protocol, list(merged.records.values())
+    found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
+    raise SessionFileError(Problem(file, f"not a workshop session or merged file ({found}; "
+                                   f"expected '{SESSION_FORMAT}' or '{MERGED_FORMAT}')",
+                                   path="format", line=_line_of_format(text)))
+
+
+def read_result(path: Path, protocol: Protocol) -> Merged:
+    """A merged file, or a single session seen as the result of one workshop (for `results` and
+    the exports). It must be on `protocol`: a session recorded on it, or a merged file whose
+    target it is."""
+    ref, records = read_input(path, protocol)
+    target = ProtocolRef.of(protocol)
+    if ref != target:
+        raise SessionFileError(Problem(
+            display_path(path), f"is on protocol {ref.describe()}, but the protocol in use is "
+            f"{target.describe()}: pass its protocol file with --protocol"))
+    return Merged(target, {r.id: r for r in records})
+
+
+def _same_protocol(table: object, protocol: Protocol) -> bool:
+    return (isinstance(table, dict) and table.get("id") == protocol.id
+            and table.get("version") == protocol.version)
+
+
+def _line_of_format(text: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("format") and "=" in line:
+            return number
+    return None

@@ -1,0 +1,181 @@
+"""The result of many workshops: each session's record, and the totals derived from them.
+
+A `SessionRecord` is what a session contributes to a consultation's result: who took part, the
+vote counts, every comment, proposed wording and answer, and the recommendation (not where the
+facilitator had got to, nor time per step). Its `content_key` is a hash of all of that, so the
+same session reached twice (a copied file, or inside an earlier merged file) is recognised
+whatever the file is called. A `Merged` result is a set of records, at most one per session id,
+on one target protocol; totals are always derived from the records, never stored apart from them.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from workshop.protocol import Protocol
+from workshop.session import ENTRY_KINDS, Entry, Recommendation, Session
+
+
+@dataclass(frozen=True, order=True)
+class ProtocolRef:
+    """Which protocol text a session was recorded on."""
+
+    id: str
+    version: str
+    digest: str
+
+    @classmethod
+    def of(cls, protocol: Protocol) -> ProtocolRef:
+        return cls(protocol.id, protocol.version, protocol.digest)
+
+    def describe(self) -> str:
+        return f"'{self.id}' version '{self.version}'"
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session's contribution to a merged result."""
+
+    id: str
+    protocol: ProtocolRef
+    group: str
+    facilitator: str
+    location: str
+    date: date
+    participants: int | None
+    completed: datetime | None
+    updated: datetime
+    """When the session was last changed; of two different copies of a session, the later wins."""
+    votes: dict[str, dict[str, int]]
+    """commitment id → option id → count; only commitments with at least one vote."""
+    comments: dict[str, list[Entry]]
+    amendments: dict[str, list[Entry]]
+    answers: dict[str, list[Entry]]
+    recommendation: Recommendation
+    source: str = field(default="", compare=False)
+    """The session file's name (not its folder: merged files travel). Not part of the content."""
+
+    @classmethod
+    def from_session(cls, session: Session, source: str) -> SessionRecord:
+        m = session.meta
+        return cls(
+            id=session.id,
+            protocol=ProtocolRef(session.protocol_id, session.protocol_version,
+                                 session.protocol_digest),
+            group=m.group, facilitator=m.facilitator, location=m.location, date=m.date,
+            participants=m.participants, completed=session.completed, updated=session.updated,
+            votes={cid: dict(counts) for cid, counts in session.votes.items() if any(counts.values())},
+            comments=_entries(session.comments), amendments=_entries(session.amendments),
+            answers=_entries(session.answers),
+            recommendation=Recommendation(**vars(session.recommendation)),
+            source=source,
+        )
+
+    @property
+    def complete(self) -> bool:
+        return self.completed is not None
+
+    def entries(self, kind: str) -> dict[str, list[Entry]]:
+        return getattr(self, kind)
+
+    def canonical(self) -> dict:
+        """Everything but the source, in a fixed form: what `content_key` hashes."""
+        def entries(table: dict[str, list[Entry]]) -> dict:
+            return {t: [[e.id, e.text, _iso(e.created), _iso(e.edited)] for e in items]
+                    for t, items in sorted(table.items()) if items}
+
+        rec = self.recommendation
+        return {
+            "id": self.id, "protocol": [self.protocol.id, self.protocol.version, self.protocol.digest],
+            "group": self.group, "facilitator": self.facilitator, "location": self.location,
+            "date": self.date.isoformat(), "participants": self.participants,
+            "completed": _iso(self.completed), "updated": _iso(self.updated),
+            "votes": {c: {o: n for o, n in sorted(v.items()) if n} for c, v in sorted(self.votes.items())
+                      if any(v.values())},
+            **{kind: entries(self.entries(kind)) for kind in ENTRY_KINDS},
+            "recommendation": [rec.choice, rec.reasons, rec.comments, _iso(rec.updated)],
+        }
+
+    @property
+    def content_key(self) -> str:
+        """`sha256:…` of the canonical content: equal for two copies of the same session."""
+        raw = json.dumps(self.canonical(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _entries(table: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
+    return {target: [Entry(e.id, e.text, e.created, e.edited) for e in items]
+            for target, items in table.items() if items}
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A comment, proposed wording or answer, with the session it came from."""
+
+    record: SessionRecord
+    target: str
+    """The commitment or question id."""
+    entry: Entry
+
+
+@dataclass
+class Merged:
+    """Sessions merged onto one target protocol: at most one record per session id."""
+
+    protocol: ProtocolRef
+    records: dict[str, SessionRecord] = field(default_factory=dict)
+
+    @classmethod
+    def of_session(cls, session: Session, source: str) -> Merged:
+        """A single session seen as a result of one workshop (for results and exports)."""
+        record = SessionRecord.from_session(session, source)
+        return cls(record.protocol, {record.id: record})
+
+    def sessions(self) -> list[SessionRecord]:
+        """The records in a stable order: by date, then group, then id."""
+        return sorted(self.records.values(), key=lambda r: (r.date, r.group.casefold(), r.id))
+
+    def totals(self, commitment_id: str, option_ids: tuple[str, ...]) -> dict[str, int]:
+        out = dict.fromkeys(option_ids, 0)
+        for record in self.records.values():
+            for option, n in record.votes.get(commitment_id, {}).items():
+                out[option] = out.get(option, 0) + n
+        return out
+
+    def by_session(self, commitment_id: str) -> dict[str, dict[str, int]]:
+        """Each voting session's own counts for one commitment, by session id (sorted)."""
+        return {sid: dict(self.records[sid].votes[commitment_id]) for sid in sorted(self.records)
+                if any(self.records[sid].votes.get(commitment_id, {}).values())}
+
+    def attributed(self, kind: str, target: str | None = None) -> list[Attributed]:
+        """Every entry of one kind (on one target, if given), oldest first, with its session."""
+        out = [Attributed(record, t, e) for record in self.records.values()
+               for t, items in record.entries(kind).items() if target is None or t == target
+               for e in items]
+        out.sort(key=lambda a: (a.entry.created, a.record.id, a.entry.id))
+        return out
+
+    def participants(self) -> int:
+        return sum(r.participants or 0 for r in self.records.values())
+
+    def foreign_ids(self, protocol: Protocol) -> dict[str, list[str]]:
+        """Commitment and question ids that records use but `protocol` does not have, by session."""
+        commitments = {c.id for c in protocol.commitments}
+        questions = {q.id for q in protocol.questions}
+        out: dict[str, list[str]] = {}
+        for sid, record in sorted(self.records.items()):
+            unknown = {c for c in record.votes if c not in commitments}
+            unknown |= {c for kind in ("comments", "amendments") for c in record.entries(kind)
+                        if c not in commitments}
+            unknown |= {q for q in record.answers if q not in questions}
+            if unknown:
+                out[sid] = sorted(unknown)
+        return out

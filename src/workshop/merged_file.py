@@ -1,0 +1,308 @@
+"""The merged file format (docs/merged-format.md): a Merged result to TOML bytes and back.
+
+Writing is byte-stable: the same set of sessions always gives the same bytes (sessions sorted by
+id, commitments and questions in protocol order, entries by time). Totals and the summary are
+written for people and other programs to read; on reading they are checked against the
+per-session counts they are derived from, so a damaged or hand-edited file is caught, named,
+and never merged silently. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from workshop.errors import Problem, SessionFileError
+from workshop.merged import Merged, ProtocolRef, SessionRecord
+from workshop.protocol import Protocol
+from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation
+from workshop.toml_lines import KeyPath
+from workshop.toml_reader import Reader
+from workshop.tomlio import dumps_toml
+
+FORMAT_NAME = "workshop-merged"
+FORMAT_VERSION = 1
+TARGET_KEY = {"comments": "commitment", "amendments": "commitment", "answers": "question"}
+"""Each entry kind's key for what it is about."""
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _order(protocol: Protocol | None, kind: str):
+    """Sort key for commitment or question ids: protocol order, unknown ids after, by id."""
+    items = [] if protocol is None else (
+        protocol.questions if TARGET_KEY.get(kind) == "question" else protocol.commitments)
+    position = {item.id: n for n, item in enumerate(items)}
+    return lambda target: (position.get(target, len(position)), target)
+
+
+def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str, Any]:
+    """The merged result as the plain data written to its file, in a fixed order. With the
+    protocol, commitments and questions follow its order and totals have every vote option."""
+    records = [merged.records[sid] for sid in sorted(merged.records)]
+    option_ids = protocol.option_ids if protocol is not None else ()
+    data: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "protocol": {"id": merged.protocol.id, "version": merged.protocol.version,
+                     "digest": merged.protocol.digest},
+        "summary": {
+            "sessions": len(records),
+            "complete": sum(r.complete for r in records),
+            "participants": merged.participants(),
+            "votes": sum(n for r in records for counts in r.votes.values() for n in counts.values()),
+            **{kind: sum(len(v) for r in records for v in r.entries(kind).values())
+               for kind in ENTRY_KINDS},
+        },
+        "sessions": [_session(r, merged.protocol) for r in records],
+    }
+    votes: dict[str, Any] = {}
+    voted = {cid for r in records for cid, counts in r.votes.items() if any(counts.values())}
+    for cid in sorted(voted, key=_order(protocol, "votes")):
+        by_session = merged.by_session(cid)
+        extra = sorted({o for counts in by_session.values() for o in counts} - set(option_ids))
+        totals = merged.totals(cid, (*option_ids, *extra))
+        votes[cid] = {"sessions": len(by_session), "totals": totals,
+                      "by_session": {sid: dict(sorted(c.items())) for sid, c in by_session.items()}}
+    data["votes"] = votes
+    for kind in ENTRY_KINDS:
+        order = _order(protocol, kind)
+        rows = [(order(a.target), a.entry.created, a.record.id, a.entry.id, a)
+                for a in merged.attributed(kind)]
+        if rows:  # an empty list is left out rather than written as `kind = []`
+            data[kind] = [_entry(row[-1].record.id, TARGET_KEY[kind], row[-1].target, row[-1].entry)
+                          for row in sorted(rows, key=lambda row: row[:4])]
+    return data
+
+
+def _session(r: SessionRecord, merged_protocol: ProtocolRef) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": r.id, "source": r.source, "group": r.group,
+                           "facilitator": r.facilitator, "location": r.location, "date": r.date}
+    if r.participants is not None:
+        out["participants"] = r.participants
+    out["complete"] = r.complete
+    if r.completed is not None:
+        out["completed"] = r.completed
+    out["updated"] = r.updated
+    if r.protocol != merged_protocol:
+        out["protocol"] = {"id": r.protocol.id, "version": r.protocol.version,
+                           "digest": r.protocol.digest}
+    rec = r.recommendation
+    out["recommendation"] = {"choice": rec.choice, "reasons": rec.reasons, "comments": rec.comments}
+    if rec.updated is not None:
+        out["recommendation"]["updated"] = rec.updated
+    return out
+
+
+def _entry(session_id: str, target_key: str, target: str, e: Entry) -> dict[str, Any]:
+    out: dict[str, Any] = {"session": session_id, target_key: target, "id": e.id, "text": e.text,
+                           "created": e.created}
+    if e.edited is not None:
+        out["edited"] = e.edited
+    return out
+
+
+def dumps_merged(merged: Merged, protocol: Protocol | None = None) -> bytes:
+    """The bytes of the merged file."""
+    return dumps_toml(merged_to_dict(merged, protocol)).encode("utf-8")
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+TOP_KEYS = ("format", "format_version", "protocol", "summary", "sessions", "votes", *ENTRY_KINDS)
+SESSION_KEYS = ("id", "source", "group", "facilitator", "location", "date", "participants",
+                "complete", "completed", "updated", "protocol", "recommendation")
+
+
+def merged_from_dict(data: dict[str, Any], text: str, file: str,
+                     protocol: Protocol | None = None) -> Merged:
+    """Build a Merged result from a parsed merged file, or raise one SessionFileError listing
+    every problem. With `protocol`, the ids of records on that protocol are checked against it."""
+    r = Reader(text, file)
+    version = r.get(data, ("format_version",), int)
+    if version is not None and version != FORMAT_VERSION:
+        newer = "a newer" if version > FORMAT_VERSION else "an unknown"
+        r.report(("format_version",), f"merged format version {version} is from {newer} version "
+                 f"of workshop; this one reads version {FORMAT_VERSION}")
+        raise SessionFileError(r.problems)
+    r.unknown(data, (), TOP_KEYS)
+    own = _protocol_ref(r, data, ("protocol",)) or ProtocolRef("", "", "")
+    records: dict[str, SessionRecord] = {}
+    sessions = r.get(data, ("sessions",), list) or []
+    for index, item in enumerate(sessions):
+        record = _read_session(r, item, ("sessions", index), own)
+        if record is None:
+            continue
+        if record.id in records:
+            r.report(("sessions", index, "id"), f"session '{record.id}' is listed twice")
+        records[record.id] = record
+    votes = _read_votes(r, data, records)
+    entries = {kind: _read_entries(r, data, kind, records) for kind in ENTRY_KINDS}
+    if protocol is not None:
+        _check_ids(r, records, votes, entries, protocol)
+    if r.problems:
+        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)))
+    out = {}
+    for sid, record in records.items():
+        out[sid] = SessionRecord(
+            **{**vars(record), "votes": votes.get(sid, {}),
+               **{kind: entries[kind].get(sid, {}) for kind in ENTRY_KINDS}})
+    return Merged(own, out)
+
+
+def _protocol_ref(r: Reader, table: Any, path: KeyPath, required: bool = True) -> ProtocolRef | None:
+    proto = r.get(table, path, dict, required=required)
+    if proto is None:
+        return None
+    r.unknown(proto, path, ("id", "version", "digest"))
+    values = [r.get(proto, (*path, key), str) for key in ("id", "version", "digest")]
+    return None if None in values else ProtocolRef(*values)
+
+
+def _read_session(r: Reader, item: Any, p: KeyPath, own: ProtocolRef) -> SessionRecord | None:
+    if not isinstance(item, dict):
+        r.report(p, "must be a table ([[sessions]])")
+        return None
+    r.unknown(item, p, SESSION_KEYS)
+    sid = r.get(item, (*p, "id"), str)
+    if sid is not None and not sid.strip():
+        r.report((*p, "id"), "must not be empty")
+    group = r.get(item, (*p, "group"), str)
+    if group is not None and not group.strip():
+        r.report((*p, "group"), "must not be empty")
+    on = r.get(item, (*p, "date"), date)
+    if isinstance(on, datetime):
+        r.report((*p, "date"), "must be a date (YYYY-MM-DD), not a date and time")
+        on = None
+    participants = r.get(item, (*p, "participants"), int, required=False)
+    if participants is not None and participants < 0:
+        r.report((*p, "participants"), f"cannot be negative ({participants})")
+    complete = r.get(item, (*p, "complete"), bool)
+    completed = r.get(item, (*p, "completed"), datetime, required=False)
+    if complete is not None and complete != (completed is not None):
+        r.report((*p, "complete"), "must be true exactly when 'completed' gives a time")
+    updated = r.get(item, (*p, "updated"), datetime)
+    protocol = _protocol_ref(r, item, (*p, "protocol"), required=False) or own
+    rec_in = r.get(item, (*p, "recommendation"), dict) or {}
+    rp = (*p, "recommendation")
+    r.unknown(rec_in, rp, ("choice", "reasons", "comments", "updated"))
+    choice = r.get(rec_in, (*rp, "choice"), str) or ""
+    if choice and choice not in RECOMMENDATIONS:
+        r.report((*rp, "choice"), f"unknown recommendation '{choice}'; expected one of "
+                 + ", ".join(RECOMMENDATIONS))
+    recommendation = Recommendation(choice, r.get(rec_in, (*rp, "reasons"), str) or "",
+                                    r.get(rec_in, (*rp, "comments"), str) or "",
+                                    r.get(rec_in, (*rp, "updated"), datetime, required=False))
+    source = r.get(item, (*p, "source"), str)
+    if None in (sid, group, on, updated, source):
+        return None
+    return SessionRecord(
+        id=sid, protocol=protocol, group=group, date=on, updated=updated, completed=completed,
+        facilitator=r.get(item, (*p, "facilitator"), str) or "",
+        location=r.get(item, (*p, "location"), str) or "", participants=participants,
+        votes={}, comments={}, amendments={}, answers={}, recommendation=recommendation,
+        source=source)
+
+
+def _count(r: Reader, table: Any, path: KeyPath) -> int | None:
+    value = r.get(table, path, int)
+    if value is not None and value < 0:
+        r.report(path, f"a vote count cannot be negative ({value})")
+        return None
+    return value
+
+
+def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
+    """commitment tables → {session id: {commitment id: counts}}; totals checked against them."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    table = r.get(data, ("votes",), dict, required=False) or {}
+    for cid in table:
+        p: KeyPath = ("votes", cid)
+        item = r.get(table, p, dict)
+        if item is None:
+            continue
+        r.unknown(item, p, ("sessions", "totals", "by_session"))
+        by_session = r.get(item, (*p, "by_session"), dict) or {}
+        sums: dict[str, int] = {}
+        for sid in by_session:
+            sp = (*p, "by_session", sid)
+            if sid not in records:
+                r.report(sp, f"session '{sid}' is not in [[sessions]]")
+            counts_in = r.get(by_session, sp, dict) or {}
+            counts = {}
+            for option in counts_in:
+                n = _count(r, counts_in, (*sp, option))
+                if n is not None:
+                    counts[option] = n
+                    sums[option] = sums.get(option, 0) + n
+            if any(counts.values()):
+                out.setdefault(sid, {})[cid] = counts
+        totals = r.get(item, (*p, "totals"), dict) or {}
+        for option in sorted(set(totals) | set(sums)):
+            stated = _count(r, totals, (*p, "totals", option)) if option in totals else 0
+            if stated is not None and stated != sums.get(option, 0):
+                r.report((*p, "totals", option) if option in totals else (*p, "totals"),
+                         f"total for '{option}' is {stated} but the sessions' counts add up to "
+                         f"{sums.get(option, 0)}: the file was changed by hand or is damaged")
+        voting = sum(1 for counts in by_session.values() if isinstance(counts, dict)
+                     and any(isinstance(n, int) and n for n in counts.values()))
+        stated = r.get(item, (*p, "sessions"), int)
+        if stated is not None and stated != voting:
+            r.report((*p, "sessions"), f"says {stated} sessions voted but by_session has {voting}")
+    return out
+
+
+def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str, SessionRecord]):
+    """[[kind]] rows → {session id: {target: [Entry]}}."""
+    out: dict[str, dict[str, list[Entry]]] = {}
+    rows = r.get(data, (kind,), list, required=False) or []
+    seen: set[tuple[str, str]] = set()
+    target_key = TARGET_KEY[kind]
+    for index, row in enumerate(rows):
+        p: KeyPath = (kind, index)
+        if not isinstance(row, dict):
+            r.report(p, f"must be a table ([[{kind}]])")
+            continue
+        r.unknown(row, p, ("session", target_key, "id", "text", "created", "edited"))
+        values = [r.get(row, (*p, key), str) for key in ("session", target_key, "id", "text")]
+        created = r.get(row, (*p, "created"), datetime)
+        edited = r.get(row, (*p, "edited"), datetime, required=False)
+        if None in values or created is None:
+            continue
+        sid, target, entry_id, text = values
+        if sid not in records:
+            r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
+        if (sid, entry_id) in seen:
+            r.report((*p, "id"), f"entry '{entry_id}' of session '{sid}' is listed twice")
+        seen.add((sid, entry_id))
+        out.setdefault(sid, {}).setdefault(target, []).append(Entry(entry_id, text, created, edited))
+    return out
+
+
+def _check_ids(r: Reader, records, votes, entries, protocol: Protocol) -> None:
+    """Records on the target protocol may only use its commitment, option and question ids."""
+    ref = ProtocolRef.of(protocol)
+    commitments = {c.id for c in protocol.commitments}
+    questions = {q.id for q in protocol.questions}
+    for sid, record in records.items():
+        if record.protocol != ref:
+            continue
+        for cid, counts in votes.get(sid, {}).items():
+            if cid not in commitments:
+                r.report(("votes", cid), f"unknown commitment id '{cid}' (not in protocol "
+                         f"'{protocol.id}')")
+            for option in counts:
+                if option not in protocol.option_ids:
+                    r.report(("votes", cid, "by_session", sid, option), f"unknown vote option "
+                             f"'{option}'; the protocol's options are " + ", ".join(protocol.option_ids))
+        for kind in ENTRY_KINDS:
+            known = questions if kind == "answers" else commitments
+            for target in entries[kind].get(sid, {}):
+                if target not in known:
+                    r.report((kind,), f"unknown {TARGET_KEY[kind]} id '{target}' (session '{sid}', "
+                             f"not in protocol '{protocol.id}')")
+
+
+def empty_problem(file: str) -> SessionFileError:
+    return SessionFileError(Problem(file, "is empty: not a workshop session or merged file"))

@@ -1,0 +1,61 @@
+"""Typed access to parsed TOML for the file readers: every problem noted with its line and key.
+
+The session and merged-file readers pull each value through `Reader.get`, which checks its type
+and, when something is wrong, records a `Problem` naming the file, the line and the key path, so
+one read reports every problem at once rather than stopping at the first.
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from workshop.errors import Problem
+from workshop.protocol_schema import type_name
+from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+
+
+class Reader:
+    """Pulls typed values out of parsed TOML, noting each problem with its line and key."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.file = file
+        self.text = text
+        self._lines: dict[KeyPath, int] | None = None
+        self.problems: list[Problem] = []
+
+    def report(self, path: KeyPath, message: str) -> None:
+        if self._lines is None:  # only scan the text when there is something to report
+            self._lines = key_lines(self.text)
+        line = line_of(self._lines, path)
+        self.problems.append(Problem(self.file, message, path=format_path(path), line=line))
+
+    def get(self, table: Any, path: KeyPath, kind: type | tuple[type, ...], required: bool = True) -> Any:
+        key = path[-1]
+        if not isinstance(table, dict) or key not in table:
+            if required and isinstance(table, dict):
+                self.report(path, f"missing required key '{key}'")
+            return None
+        value = table[key]
+        wrong_bool = isinstance(value, bool) and kind is not bool
+        if wrong_bool or not isinstance(value, kind):
+            self.report(path, f"must be {describe(kind)}, not {type_name(value)}")
+            return None
+        if isinstance(value, datetime) and value.tzinfo is None:
+            self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
+            return None
+        return value
+
+    def unknown(self, table: Any, path: KeyPath, allowed: tuple[str, ...]) -> None:
+        if isinstance(table, dict):
+            for key in table:
+                if key not in allowed:
+                    self.report((*path, key), f"unknown key '{key}'")
+
+
+def describe(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", dict: "a table",
+             list: "a list", datetime: "a date and time", date: "a date"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
