@@ -17,7 +17,7 @@ same as merging all the sessions at once. Nothing here imports Textual.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workshop.merged import Merged, ProtocolRef, SessionRecord
 
@@ -90,7 +90,7 @@ def merge_records(found: Iterable[Found], protocol: ProtocolRef) -> MergeOutcome
 def _with_source(record: SessionRecord, source: str) -> SessionRecord:
     if record.source == source:
         return record
-    return SessionRecord(**{**vars(record), "source": source})
+    return replace(record, source=source)
 
 
 def _why_dropped(loser: SessionRecord, winner: SessionRecord) -> str:

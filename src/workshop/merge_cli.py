@@ -102,8 +102,8 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
         if problems:
             raise WorkshopError(problems)
     if not found:
-        raise WorkshopError(Problem("", "no sessions to merge: every input was skipped"
-                                    if skipped else "no sessions to merge"))
+        raise WorkshopError(Problem(display_path(args.output), "not written: no sessions to merge"
+                                    + (": every input was skipped" if skipped else "")))
     outcome = merge_records(found, target)
     atomic_write(args.output, dumps_merged(outcome.merged, protocol))
     print_summary(outcome, protocol, files, skipped, display_path(args.output))
@@ -115,7 +115,7 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
     merged = outcome.merged
     records = list(merged.records.values())
     complete = sum(r.complete for r in records)
-    read = len(files) - _files(skipped)
+    read = len({display_path(f) for f in files} - {p.file for p in skipped})
     print(f"Merged {len(records)} session{_s(len(records))} ({complete} complete, "
           f"{merged.participants()} participants) from {read} file{_s(read)} into {out}.")
     if outcome.duplicates:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 
 from workshop.protocol import Protocol
@@ -85,7 +86,8 @@ class SessionRecord:
     def canonical(self) -> dict:
         """Everything but the source, in a fixed form: what `content_key` hashes."""
         def entries(table: dict[str, list[Entry]]) -> dict:
-            return {t: [[e.id, e.text, _iso(e.created), _iso(e.edited)] for e in items]
+            return {t: [[e.id, e.text, _iso(e.created), _iso(e.edited)]
+                        for e in sorted(items, key=made_order)]
                     for t, items in sorted(table.items()) if items}
 
         rec = self.recommendation
@@ -100,15 +102,27 @@ class SessionRecord:
             "recommendation": [rec.choice, rec.reasons, rec.comments, _iso(rec.updated)],
         }
 
-    @property
+    @cached_property
     def content_key(self) -> str:
-        """`sha256:…` of the canonical content: equal for two copies of the same session."""
+        """`sha256:…` of the canonical content: equal for two copies of the same session.
+        Computed once per record (records are never changed: `dataclasses.replace` makes a new
+        one, so a cached key cannot go stale)."""
         raw = json.dumps(self.canonical(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def made_order(entry: Entry) -> tuple:
+    """Sort key for one session's entries: the order they were made, which their numbers keep
+    (`e2` before `e10`) even when two share a second or the clock was put back."""
+    number = entry.id[1:]
+    if entry.id.startswith("e") and number.isdigit():
+        return (0, int(number), entry.id)
+    return (1, 0, entry.id)
+
+
 def _entries(table: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
-    return {target: [Entry(e.id, e.text, e.created, e.edited) for e in items]
+    return {target: sorted((Entry(e.id, e.text, e.created, e.edited) for e in items),
+                           key=made_order)
             for target, items in table.items() if items}
 
 
@@ -160,7 +174,7 @@ class Merged:
         out = [Attributed(record, t, e) for record in self.records.values()
                for t, items in record.entries(kind).items() if target is None or t == target
                for e in items]
-        out.sort(key=lambda a: (a.entry.created, a.record.id, a.entry.id))
+        out.sort(key=lambda a: (a.entry.created, a.record.id, made_order(a.entry)))
         return out
 
     def participants(self) -> int:

@@ -9,11 +9,12 @@ and never merged silently. Nothing here imports Textual.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from workshop.errors import Problem, SessionFileError
-from workshop.merged import Merged, ProtocolRef, SessionRecord
+from workshop.merged import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.protocol import Protocol
 from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation
 from workshop.toml_lines import KeyPath
@@ -68,7 +69,7 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
     data["votes"] = votes
     for kind in ENTRY_KINDS:
         order = _order(protocol, kind)
-        rows = [(order(a.target), a.entry.created, a.record.id, a.entry.id, a)
+        rows = [(order(a.target), a.entry.created, a.record.id, made_order(a.entry), a)
                 for a in merged.attributed(kind)]
         if rows:  # an empty list is left out rather than written as `kind = []`
             data[kind] = [_entry(row[-1].record.id, TARGET_KEY[kind], row[-1].target, row[-1].entry)
@@ -138,16 +139,16 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
             r.report(("sessions", index, "id"), f"session '{record.id}' is listed twice")
         records[record.id] = record
     votes = _read_votes(r, data, records)
-    entries = {kind: _read_entries(r, data, kind, records) for kind in ENTRY_KINDS}
+    entries = {kind: _read_entries(r, data, kind, records, protocol) for kind in ENTRY_KINDS}
+    _check_summary(r, data, records, votes, entries)
     if protocol is not None:
-        _check_ids(r, records, votes, entries, protocol)
+        _check_ids(r, records, votes, protocol)
     if r.problems:
         raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)))
     out = {}
     for sid, record in records.items():
-        out[sid] = SessionRecord(
-            **{**vars(record), "votes": votes.get(sid, {}),
-               **{kind: entries[kind].get(sid, {}) for kind in ENTRY_KINDS}})
+        out[sid] = replace(record, votes=votes.get(sid, {}),
+                           **{kind: entries[kind].get(sid, {}) for kind in ENTRY_KINDS})
     return Merged(own, out)
 
 
@@ -253,9 +254,15 @@ def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecor
     return out
 
 
-def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str, SessionRecord]):
-    """[[kind]] rows → {session id: {target: [Entry]}}."""
+def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str, SessionRecord],
+                  protocol: Protocol | None):
+    """[[kind]] rows → {session id: {target: [Entry]}}. With `protocol`, the rows of records on
+    it may only name its commitments (or questions), each problem reported on its row."""
     out: dict[str, dict[str, list[Entry]]] = {}
+    ref = ProtocolRef.of(protocol) if protocol is not None else None
+    items = () if protocol is None else (
+        protocol.questions if TARGET_KEY[kind] == "question" else protocol.commitments)
+    known = {item.id for item in items}
     rows = r.get(data, (kind,), list, required=False) or []
     seen: set[tuple[str, str]] = set()
     target_key = TARGET_KEY[kind]
@@ -273,18 +280,52 @@ def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str,
         sid, target, entry_id, text = values
         if sid not in records:
             r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
+        elif records[sid].protocol == ref and target not in known:
+            r.report((*p, target_key), f"unknown {target_key} id '{target}' (session '{sid}', "
+                     f"not in protocol '{protocol.id}')")
         if (sid, entry_id) in seen:
             r.report((*p, "id"), f"entry '{entry_id}' of session '{sid}' is listed twice")
         seen.add((sid, entry_id))
         out.setdefault(sid, {}).setdefault(target, []).append(Entry(entry_id, text, created, edited))
+    for targets in out.values():  # the file lists entries by time; a session keeps them as made
+        for items in targets.values():
+            items.sort(key=made_order)
     return out
 
 
-def _check_ids(r: Reader, records, votes, entries, protocol: Protocol) -> None:
-    """Records on the target protocol may only use its commitment, option and question ids."""
+SUMMARY_KEYS = ("sessions", "complete", "participants", "votes", *ENTRY_KINDS)
+
+
+def _check_summary(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord], votes,
+                   entries) -> None:
+    """[summary] is derived from the sessions; a stated figure that differs is refused. Checked
+    only when the rest of the file read cleanly, so one damaged line gives one problem."""
+    summary = r.get(data, ("summary",), dict, required=False)
+    if summary is None:
+        return
+    r.unknown(summary, ("summary",), SUMMARY_KEYS)
+    stated = {key: r.get(summary, ("summary", key), int, required=False) for key in SUMMARY_KEYS}
+    if r.problems:
+        return
+    actual = {
+        "sessions": len(records), "complete": sum(rec.complete for rec in records.values()),
+        "participants": sum(rec.participants or 0 for rec in records.values()),
+        "votes": sum(n for by_cid in votes.values() for counts in by_cid.values()
+                     for n in counts.values()),
+        **{kind: sum(len(items) for targets in entries[kind].values()
+                     for items in targets.values()) for kind in ENTRY_KINDS},
+    }
+    for key in SUMMARY_KEYS:
+        if stated[key] is not None and stated[key] != actual[key]:
+            r.report(("summary", key), f"says {stated[key]} but the file's sessions give "
+                     f"{actual[key]}: the file was changed by hand or is damaged")
+
+
+def _check_ids(r: Reader, records, votes, protocol: Protocol) -> None:
+    """Records on the target protocol may only use its commitment and option ids in [votes]
+    (the entries' ids are checked row by row, as they are read)."""
     ref = ProtocolRef.of(protocol)
     commitments = {c.id for c in protocol.commitments}
-    questions = {q.id for q in protocol.questions}
     for sid, record in records.items():
         if record.protocol != ref:
             continue
@@ -296,13 +337,4 @@ def _check_ids(r: Reader, records, votes, entries, protocol: Protocol) -> None:
                 if option not in protocol.option_ids:
                     r.report(("votes", cid, "by_session", sid, option), f"unknown vote option "
                              f"'{option}'; the protocol's options are " + ", ".join(protocol.option_ids))
-        for kind in ENTRY_KINDS:
-            known = questions if kind == "answers" else commitments
-            for target in entries[kind].get(sid, {}):
-                if target not in known:
-                    r.report((kind,), f"unknown {TARGET_KEY[kind]} id '{target}' (session '{sid}', "
-                             f"not in protocol '{protocol.id}')")
 
-
-def empty_problem(file: str) -> SessionFileError:
-    return SessionFileError(Problem(file, "is empty: not a workshop session or merged file"))

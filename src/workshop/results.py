@@ -17,6 +17,7 @@ results view and every export. Nothing here imports Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from workshop.merged import Merged
 from workshop.protocol import Commitment, Principle, Protocol
@@ -85,9 +86,10 @@ def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, 
     by_session = merged.by_session(commitment.id)
     leading = max(protocol.option_ids, key=lambda o: (totals[o], -protocol.option_ids.index(o)))
     lead_share = totals[leading] / total if total else 0.0
-    shares = [counts.get(leading, 0) / sum(counts.values()) for counts in by_session.values()
-              if sum(counts.values())]
-    spread = max(shares) - min(shares) if len(shares) > 1 else 0.0
+    # Exact fractions: 7/10 - 2/10 is 0.49999999999999994 in floats, and must be exactly 1/2.
+    shares = [Fraction(counts.get(leading, 0), sum(counts.values()))
+              for counts in by_session.values() if sum(counts.values())]
+    spread = float(max(shares) - min(shares)) if len(shares) > 1 else 0.0
     return CommitmentResult(
         principle=principle, commitment=commitment, number=number, totals=totals,
         sessions_voted=len(by_session), leading=leading if total else None,

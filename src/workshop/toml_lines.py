@@ -67,9 +67,11 @@ def key_lines(text: str) -> dict[KeyPath, int]:
         if key:
             path = (*current, *_parts(key.group(1)))
             lines.setdefault(path, number)
-            rest = line[key.end():]
+            rest = line[key.end():].lstrip()
             for quote in ('"""', "'''"):
-                if rest.count(quote) % 2 == 1:
+                # Only a value that starts with three quotes can run on: three quotes inside a
+                # one-line string are just text.
+                if rest.startswith(quote) and rest.count(quote) % 2 == 1:
                     in_multiline = quote
                     break
     return lines
