@@ -72,6 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     open_.add_argument("file", type=Path, metavar="FILE", help="the session file")
     merge_cli.add_parser(commands, shared)
+    results = commands.add_parser(
+        "results", parents=[shared], help="show a merged file or a session's results (read-only)",
+        description="Open the results view of a merged file or of a single session file: vote "
+        "shares, contested and consensus commitments, comments, wordings and answers with their "
+        "workshop. Nothing is changed.",
+    )
+    results.add_argument("file", type=Path, metavar="FILE", help="a merged file or a session file")
     return parser
 
 
@@ -142,11 +149,20 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_app(args, protocol, open_path=args.file)
 
 
+def cmd_results(args: argparse.Namespace) -> int:
+    from workshop.merge_inputs import read_result
+
+    protocol = _load(args)
+    read_result(args.file, protocol)  # a bad file is reported here, before the screen opens
+    return _run_app(args, protocol, results_path=args.file)
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     return merge_cli.cmd_merge(args, _load(args))
 
 
 COMMANDS = {"validate": cmd_validate, "new": cmd_new, "open": cmd_open, "merge": cmd_merge,
+            "results": cmd_results,
             None: cmd_start}
 
 

@@ -51,7 +51,7 @@ def test_start_screen(snap_compare, protocol, tmp_path, monkeypatch):
     0/37 for the others), Answered ("2/6" for Leeds), Status ("complete" for Bristol, "in
     progress" for the others). Below the table, the highlighted session in full: its file
     name, group, facilitator, 12 participants, progress and last save. The footer shows
-    enter Resume, n New session, ? Keys, ^q Quit.
+    enter Resume, n New session, v Results, ? Keys, ^q Quit.
     """
     monkeypatch.chdir(tmp_path)
     folder = Path("sessions")

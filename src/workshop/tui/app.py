@@ -29,6 +29,7 @@ from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.start import StartScreen
+from workshop.tui.app_results import ResultsMixin
 from workshop.tui.steps import StepsMixin
 from workshop.tui.widgets.step_bar import StepBar
 
@@ -36,7 +37,7 @@ DRAFT_DELAY = 0.4
 """Seconds of quiet typing before a dialog's text is written to the draft file."""
 
 
-class WorkshopApp(StepsMixin, App):
+class WorkshopApp(StepsMixin, ResultsMixin, App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -51,6 +52,7 @@ class WorkshopApp(StepsMixin, App):
         *,
         open_path: Path | None = None,
         new_details: NewSessionDetails | None = None,
+        results_path: Path | None = None,
         clock: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -67,6 +69,7 @@ class WorkshopApp(StepsMixin, App):
         self.save_result: SaveResult | None = None
         self._initial_open = open_path
         self._initial_new = new_details
+        self._initial_results = results_path
         self._step_entered: float | None = None
         self._draft_timer = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -91,6 +94,9 @@ class WorkshopApp(StepsMixin, App):
         elif self._initial_new is not None:
             self.push_screen(StartScreen())
             self.create_session(self._initial_new)
+        elif self._initial_results is not None:
+            self.push_screen(StartScreen())
+            self.open_results(self._initial_results)
         else:
             self.push_screen(StartScreen())
 
@@ -357,5 +363,6 @@ class WorkshopApp(StepsMixin, App):
                                     lambda step=step: self.show_step(step))
             yield SystemCommand("Open another session", "Back to the list of sessions",
                                 self.action_open_another)
+        yield from self.results_commands(screen)
         yield SystemCommand("Keys", "Show every key", self.action_help)
 

@@ -28,7 +28,10 @@ GENERAL = [
     ("f", "Review step: finish the session (it stays editable)"),
     ("ctrl+s", "in a text dialog: save"),
     ("escape", "in a dialog: cancel (asks first if you typed something)"),
-    ("ctrl+p", "command palette: jump to a step, open another session"),
+    ("v", "start screen: the results of every session in the folder"),
+    ("o / s", "results: change the order / show one workshop's comments and answers"),
+    ("1 2 3", "results: the Commitments, Questions and Workshops tabs"),
+    ("ctrl+p", "command palette: jump to a step or principle, open another session, export"),
     ("? / F1", "this help"),
     ("ctrl+q", "quit (everything is already saved)"),
 ]

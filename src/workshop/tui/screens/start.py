@@ -31,6 +31,8 @@ class StartScreen(Screen):
     BINDINGS = [
         Binding("n", "new", "New session", priority=True),
         Binding("enter", "resume", "Resume", priority=True),
+        Binding("v", "app.folder_results", "Results", tooltip="The results of every session here",
+                priority=True),
         Binding("j", "move(1)", "Down", show=False, priority=True),
         Binding("k", "move(-1)", "Up", show=False, priority=True),
         Binding("q", "app.quit", "Quit", show=False, priority=True),  # the footer shows ^q

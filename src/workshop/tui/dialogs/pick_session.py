@@ -1,0 +1,55 @@
+"""Choose one workshop to filter the results by, or all of them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.merged import Merged
+from workshop.tui.results_render import workshop_name
+
+class PickSessionDialog(ModalScreen[str | None]):
+    """Dismisses with a session id, "" for all workshops, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, merged: Merged, current: str) -> None:
+        super().__init__(classes="dialog")
+        self.merged = merged
+        self.records = merged.sessions()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [Option(Text("All workshops", style="bold"))]
+        for record in self.records:
+            label = Text(workshop_name(record, self.merged), style="bold")
+            label.append(f"  {record.date.isoformat()}", style="dim")
+            if record.location:
+                label.append(f"  {record.location}", style="dim")
+            options.append(Option(label))
+        with Vertical(classes="dialog-box pick-dialog"):
+            yield Static(Text("Show comments and answers from", style="bold"), classes="dialog-title")
+            yield OptionList(*options, id="pick", markup=False)
+            yield Static("enter choose · escape cancel", classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        picker = self.query_one(OptionList)
+        ids = [r.id for r in self.records]
+        picker.highlighted = ids.index(self.current) + 1 if self.current in ids else 0
+        picker.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.choose(event.option_index)
+
+    def choose(self, index: int) -> None:
+        """Option 0 is "all"; option n is the n-th record (by position, never by id)."""
+        self.dismiss("" if index == 0 else self.records[index - 1].id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,279 @@
+"""The results view (read-only): a merged file, a single session, or every session in the folder.
+
+Three tabs. **Commitments**: per principle, each commitment with a stacked bar of its vote
+shares, its totals, its mark (contested / consensus, see results.py) and how many comments and
+wordings it has; the highlighted one in detail with each workshop's counts and its comments and
+proposed wordings. **Questions**: each question with its answers, each with its workshop.
+**Workshops**: the sessions merged, with their recommendations.
+`o` changes the order (protocol, most contested, most commented); `s` shows the comments and
+answers of one workshop only; the command palette jumps to a principle.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from workshop.merged import Merged
+from workshop.protocol import Protocol
+from workshop.results import ORDERS, commitment_results, mark_counts, sort_results
+from workshop.session import RECOMMENDATIONS
+from workshop.tui.results_render import (
+    attributed_prompt,
+    commitment_detail,
+    commitment_row,
+    workshop_name,
+)
+
+class ResultsScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", priority=True),
+        Binding("o", "cycle_order", "Order", tooltip="Protocol order, most contested, most commented",
+                priority=True),
+        Binding("s", "pick_session", "Workshop", tooltip="Show one workshop's comments and answers",
+                priority=True),
+        Binding("1", "tab('commitments')", "Commitments", show=False, priority=True),
+        Binding("2", "tab('questions')", "Questions", show=False, priority=True),
+        Binding("3", "tab('workshops')", "Workshops", show=False, priority=True),
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, merged: Merged, protocol: Protocol, label: str) -> None:
+        super().__init__()
+        self.merged = merged
+        self.protocol = protocol
+        self.label = label
+        """What is shown, for the title line: a file name, or the sessions folder."""
+        self.results = commitment_results(merged, protocol)
+        self.order = "protocol"
+        self.session_filter = ""
+        """A session id: only its comments and answers are shown. "" shows every workshop's."""
+        self.rows = self.results
+        """The commitments as listed, in the current order."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="results-title")
+        with TabbedContent(id="results-tabs"):
+            with TabPane("1 Commitments", id="tab-commitments"):
+                with Horizontal(classes="results-split"):
+                    yield OptionList(id="result-list", markup=False)
+                    with VerticalScroll(id="result-detail", classes="results-detail"):
+                        yield Static(id="result-text")
+                        yield OptionList(id="result-entries", classes="results-entries", markup=False)
+            with TabPane("2 Questions", id="tab-questions"):
+                with Horizontal(classes="results-split"):
+                    yield OptionList(id="question-list", markup=False)
+                    with VerticalScroll(id="question-detail", classes="results-detail"):
+                        yield Static(id="question-text")
+                        yield OptionList(id="answer-list", classes="results-entries", markup=False)
+            with TabPane("3 Workshops", id="tab-workshops"):
+                with VerticalScroll(classes="results-detail"):
+                    yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
+                    yield Static(id="workshop-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.fill_workshops()
+        self.show_title()
+        self.query_one("#result-list", OptionList).focus()
+        # The lists take a highlight only once they have been laid out in their tab.
+        self.call_after_refresh(self.fill_commitments)
+        self.call_after_refresh(self.fill_questions)
+
+    # -- the title line -------------------------------------------------------------------------
+
+    def show_title(self) -> None:
+        records = self.merged.sessions()
+        marks = mark_counts(self.results)
+        title = Text()
+        title.append("Results", style="bold")
+        title.append(f" · {self.label} · ")
+        title.append(f"{len(records)} workshop{'s' if len(records) != 1 else ''}, "
+                     f"{self.merged.participants()} participants · "
+                     f"{marks['contested']} contested, {marks['consensus']} consensus\n")
+        title.append(f"Order: {ORDERS[self.order]} (o)", style="dim")
+        title.append(" · Comments and answers from: ", style="dim")
+        if self.session_filter:
+            record = self.merged.records[self.session_filter]
+            title.append(workshop_name(record, self.merged), style="bold yellow")
+        else:
+            title.append("every workshop", style="dim")
+        title.append(" (s)", style="dim")
+        self.query_one("#results-title", Static).update(title)
+
+    # -- commitments ----------------------------------------------------------------------------
+
+    def fill_commitments(self, keep: str | None = None) -> None:
+        """The list in the current order; in protocol order each principle's first commitment
+        carries the principle's title."""
+        self.rows = sort_results(self.results, self.order)
+        grouped = self.order == "protocol"
+        options = [Option(commitment_row(r, show_principle=not grouped,
+                                         header=grouped and r.number == 1), id=r.commitment.id)
+                   for r in self.rows]
+        listing = self.query_one("#result-list", OptionList)
+        listing.set_options(options)
+        ids = [r.commitment.id for r in self.rows]
+        listing.highlighted = ids.index(keep) if keep in ids else 0
+        self.show_commitment()
+
+    @property
+    def current(self):
+        index = self.query_one("#result-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.rows):
+            return None
+        return self.rows[index]
+
+    def show_commitment(self) -> None:
+        result = self.current
+        if result is None:
+            return
+        self.query_one("#result-text", Static).update(
+            commitment_detail(result, self.merged, self.protocol))
+        entries = []
+        for kind in ("comments", "amendments"):
+            entries += [(kind, a) for a in self.merged.attributed(kind, result.commitment.id)]
+        entries = [(k, a) for k, a in entries if self._shown(a)]
+        entries.sort(key=lambda pair: (pair[1].entry.created, pair[1].record.id))
+        self._show_entries("#result-entries", entries, result.commitment.text,
+                           "No comments or proposed wordings")
+
+    def _shown(self, item) -> bool:
+        return not self.session_filter or item.record.id == self.session_filter
+
+    def _show_entries(self, selector: str, entries, original: str, empty: str) -> None:
+        listing = self.query_one(selector, OptionList)
+        if not entries:
+            suffix = " from this workshop" if self.session_filter else ""
+            listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
+                                        disabled=True)])
+            return
+        listing.set_options([Option(attributed_prompt(item, kind, self.merged, original)) for kind, item in entries])
+
+    # -- questions ------------------------------------------------------------------------------
+
+    def fill_questions(self) -> None:
+        listing = self.query_one("#question-list", OptionList)
+        options = []
+        for number, q in enumerate(self.protocol.questions, start=1):
+            n = len(self.merged.attributed("answers", q.id))
+            options.append(Option(Text.assemble((f"{n:>3} ", "bold" if n else "dim"),
+                                                (f"Q{number}. ", "dim"), q.text), id=q.id))
+        listing.set_options(options)
+        listing.highlighted = 0
+        self.show_question()
+
+    def show_question(self) -> None:
+        index = self.query_one("#question-list", OptionList).highlighted or 0
+        q = self.protocol.questions[index]
+        text = Text()
+        text.append(q.text, style="bold")
+        if q.guidance:
+            text.append("\n\n")
+            text.append(q.guidance, style="italic")
+        self.query_one("#question-text", Static).update(text)
+        answers = [("answers", a) for a in self.merged.attributed("answers", q.id) if self._shown(a)]
+        self._show_entries("#answer-list", answers, "", "No answers")
+
+    # -- workshops ------------------------------------------------------------------------------
+
+    def fill_workshops(self) -> None:
+        table = self.query_one("#workshop-table", DataTable)
+        table.add_columns("Group", "Date", "Recommendation", "Status", "People", "Location",
+                          "Facilitator")
+        for r in self.merged.sessions():
+            table.add_row(Text(workshop_name(r, self.merged)), r.date.isoformat(),
+                          RECOMMENDATIONS.get(r.recommendation.choice, "undecided"),
+                          "complete" if r.complete else "in progress",
+                          "" if r.participants is None else str(r.participants),
+                          Text(r.location), Text(r.facilitator), key=r.id)
+        self.show_workshop()
+
+    def show_workshop(self) -> None:
+        table = self.query_one("#workshop-table", DataTable)
+        records = self.merged.sessions()
+        if not records:
+            return
+        r = records[min(table.cursor_row, len(records) - 1)]
+        text = Text()
+        text.append(workshop_name(r, self.merged), style="bold")
+        text.append(f"  ({r.source}; facilitator {r.facilitator or '—'})\n", style="dim")
+        text.append("Recommendation: ", style="bold")
+        text.append(RECOMMENDATIONS.get(r.recommendation.choice, "undecided") + "\n")
+        for label, value in (("Reasons", r.recommendation.reasons),
+                             ("General comments", r.recommendation.comments)):
+            text.append(f"\n{label}\n", style="bold")
+            text.append(value or "—")
+            text.append("\n")
+        self.query_one("#workshop-detail", Static).update(text)
+
+    # -- events and actions ---------------------------------------------------------------------
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "result-list":
+            self.show_commitment()
+        elif event.option_list.id == "question-list":
+            self.show_question()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_workshop()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        focus = {"tab-commitments": "#result-list", "tab-questions": "#question-list",
+                 "tab-workshops": "#workshop-table"}[event.pane.id]
+        self.query_one(focus).focus()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+
+    def action_move(self, delta: int) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.option_count:
+            current = focused.highlighted if focused.highlighted is not None else 0
+            focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
+        elif isinstance(focused, DataTable):
+            focused.move_cursor(row=focused.cursor_row + delta)
+
+    def action_cycle_order(self) -> None:
+        orders = list(ORDERS)
+        self.order = orders[(orders.index(self.order) + 1) % len(orders)]
+        keep = self.current.commitment.id if self.current else None
+        self.fill_commitments(keep)
+        self.show_title()
+        self.action_tab("commitments")
+        self.notify(f"Sorted: {ORDERS[self.order]}", markup=False, timeout=2)
+
+    def action_pick_session(self) -> None:
+        from workshop.tui.dialogs.pick_session import PickSessionDialog
+
+        def chosen(session_id: str | None) -> None:
+            if session_id is None:
+                return
+            self.session_filter = session_id
+            self.show_commitment()
+            self.show_question()
+            self.show_title()
+
+        self.app.push_screen(PickSessionDialog(self.merged, self.session_filter), chosen)
+
+    def jump_to_principle(self, principle_id: str) -> None:
+        """Show the principle's first commitment (in protocol order)."""
+        if self.order != "protocol":
+            self.order = "protocol"
+            self.fill_commitments()
+            self.show_title()
+        self.action_tab("commitments")
+        first = next(p.commitments[0].id for p in self.protocol.principles if p.id == principle_id)
+        ids = [r.commitment.id for r in self.rows]
+        listing = self.query_one("#result-list", OptionList)
+        listing.highlighted = ids.index(first)
+        listing.scroll_to_highlight(top=True)
+
+    def action_close(self) -> None:
+        self.app.close_results(self)
