@@ -12,7 +12,11 @@ from helpers import REPO
 
 DOMAIN = ["workshop.protocol", "workshop.session", "workshop.session_file", "workshop.store",
           "workshop.autosave", "workshop.drafts", "workshop.lock", "workshop.review",
-          "workshop.wording", "workshop.cli"]
+          "workshop.wording", "workshop.merged", "workshop.merged_file", "workshop.merge",
+          "workshop.merge_inputs", "workshop.merge_cli", "workshop.results", "workshop.export",
+          "workshop.export.markdown", "workshop.export.csv_export", "workshop.export.xlsx",
+          "workshop.export.html_export", "workshop.export.docx_export", "workshop.export_cli",
+          "workshop.cli"]
 
 
 def test_domain_modules_do_not_import_textual():
@@ -53,7 +57,8 @@ def test_sessions_folder_exists_and_session_files_are_ignored():
         pytest.skip("not a git checkout")
     for name in ("sessions/2026-11-22_group_1a2b3c4d.toml", "sessions/.x.toml.abc.tmp",
                  "sessions/2026-11-22_group_1a2b3c4d.toml.draft",
-                 "sessions/2026-11-22_group_1a2b3c4d.toml.lock"):
+                 "sessions/2026-11-22_group_1a2b3c4d.toml.lock",
+                 "sessions/2026-11-22_group_1a2b3c4d.docx", "sessions/all-sessions.md"):
         result = subprocess.run(["git", "check-ignore", "-q", name], cwd=REPO)
         assert result.returncode == 0, f"{name} is not git-ignored"
     result = subprocess.run(["git", "check-ignore", "-q", "sessions/.gitkeep"], cwd=REPO)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from workshop import __version__, merge_cli
+from workshop import __version__, export_cli, merge_cli
 from workshop.errors import WorkshopError
 from workshop.protocol import RESERVED_KEYS, Protocol, default_protocol_path, load_protocol
 from workshop.session_file import read_session
@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     open_.add_argument("file", type=Path, metavar="FILE", help="the session file")
     merge_cli.add_parser(commands, shared)
+    export_cli.add_parser(commands, shared)
     results = commands.add_parser(
         "results", parents=[shared], help="show a merged file or a session's results (read-only)",
         description="Open the results view of a merged file or of a single session file: vote "
@@ -163,6 +164,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 COMMANDS = {"validate": cmd_validate, "new": cmd_new, "open": cmd_open, "merge": cmd_merge,
             "results": cmd_results,
+            "export": lambda args: export_cli.cmd_export(args, _load(args)),
             None: cmd_start}
 
 

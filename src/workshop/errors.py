@@ -31,6 +31,8 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         key = f" {self.path}:" if self.path else ""
+        if not where:  # a problem with the command line rather than a file
+            return f"{key.strip()} {self.message}".strip()
         return f"{where}:{key} {self.message}"
 
 

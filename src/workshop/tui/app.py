@@ -29,6 +29,7 @@ from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.start import StartScreen
+from workshop.tui.app_exports import ExportMixin
 from workshop.tui.app_results import ResultsMixin
 from workshop.tui.steps import StepsMixin
 from workshop.tui.widgets.step_bar import StepBar
@@ -37,7 +38,7 @@ DRAFT_DELAY = 0.4
 """Seconds of quiet typing before a dialog's text is written to the draft file."""
 
 
-class WorkshopApp(StepsMixin, ResultsMixin, App):
+class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
     CSS_PATH = "workshop.tcss"
     TITLE = "workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -74,6 +75,8 @@ class WorkshopApp(StepsMixin, ResultsMixin, App):
         self._draft_timer = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._signals: list[int] = []
+        self.last_export: Path | None = None
+        """The file the last export from the palette wrote (the tests read it)."""
 
     def session_clock(self) -> datetime:
         return self.clock().astimezone(timezone.utc).replace(microsecond=0)
@@ -364,5 +367,6 @@ class WorkshopApp(StepsMixin, ResultsMixin, App):
             yield SystemCommand("Open another session", "Back to the list of sessions",
                                 self.action_open_another)
         yield from self.results_commands(screen)
+        yield from self.export_commands(screen)
         yield SystemCommand("Keys", "Show every key", self.action_help)
 

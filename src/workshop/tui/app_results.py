@@ -26,7 +26,7 @@ class ResultsMixin:
             self.notify(str(exc), title="These results cannot be shown", severity="error",
                         markup=False, timeout=15)
             return
-        self.push_screen(ResultsScreen(merged, self.protocol, Path(path).name))
+        self.push_screen(ResultsScreen(merged, self.protocol, Path(path).name, Path(path)))
 
     def action_folder_results(self) -> None:
         """Every readable session in the sessions folder, merged in memory (nothing is written)."""
@@ -44,7 +44,8 @@ class ResultsMixin:
             self.notify(f"Left out: {unreadable} file(s) that cannot be read, {left_out} "
                         "duplicate or older cop(ies) of a session.", markup=False, timeout=8)
         self.push_screen(ResultsScreen(outcome.merged, self.protocol,
-                                       f"every session in {self.store.folder}"))
+                                       f"every session in {self.store.folder}",
+                                       self.store.folder / "all-sessions.toml"))
 
     def close_results(self, screen: ResultsScreen) -> None:
         """Back to what was under the results: the start screen (also when they were opened

@@ -11,6 +11,8 @@ answers of one workshop only; the command palette jumps to a principle.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,8 +46,11 @@ class ResultsScreen(Screen):
         Binding("k", "move(-1)", "Up", show=False),
     ]
 
-    def __init__(self, merged: Merged, protocol: Protocol, label: str) -> None:
+    def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path) -> None:
         super().__init__()
+        self.source = source
+        """The file the results came from; exports are written beside it, named after it (for
+        the sessions folder's results: `all-sessions` in that folder)."""
         self.merged = merged
         self.protocol = protocol
         self.label = label

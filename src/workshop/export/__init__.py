@@ -1,0 +1,86 @@
+"""Exports a council can use: Markdown, CSV, Excel, HTML with charts, Word.
+
+One entry point for the CLI and the app: `export_bytes(merged, protocol, fmt, table=...)`
+renders a result (a merged file, or a single session as `Merged.of_session`) in one format, and
+`default_output_path(source, fmt, table)` names the file beside its input. Every format is drawn
+from the same report model (model.py), so they agree figure for figure; each lives in its own
+module (markdown.py, csv_export.py, xlsx.py, html_export.py, docx_export.py) and makes people's
+words inert its own way (safety.py). The same input always gives the same bytes. Nothing here
+imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workshop.errors import WorkshopError
+from workshop.export.model import Report, build_report
+from workshop.export.rows import TABLES
+from workshop.merged import Merged
+from workshop.protocol import Protocol
+
+__all__ = ["DEFAULT_TABLE", "FORMATS", "TABLES", "ExportFormat", "build_report",
+           "default_output_path", "export_bytes", "render"]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    id: str
+    label: str
+    extension: str
+    text: bool
+    """A text format, which can be written to standard output."""
+
+
+FORMATS: dict[str, ExportFormat] = {f.id: f for f in (
+    ExportFormat("md", "Markdown", ".md", True),
+    ExportFormat("csv", "CSV", ".csv", True),
+    ExportFormat("xlsx", "Excel workbook", ".xlsx", False),
+    ExportFormat("html", "HTML page", ".html", True),
+    ExportFormat("docx", "Word document", ".docx", False),
+)}
+"""Every export format, by the id `--format` takes."""
+
+DEFAULT_TABLE = "votes"
+
+
+def render(report: Report, fmt: str, table: str = DEFAULT_TABLE) -> bytes:
+    """The bytes of `report` in format `fmt` (`table` picks the CSV table)."""
+    if fmt not in FORMATS:
+        raise WorkshopError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    if table not in TABLES:
+        raise WorkshopError(f"unknown table '{table}'; choose one of {', '.join(TABLES)}")
+    # Each format's library is imported only when asked for, so a Markdown export never loads
+    # openpyxl or python-docx.
+    if fmt == "md":
+        from workshop.export.markdown import render_markdown
+        return render_markdown(report)
+    if fmt == "csv":
+        from workshop.export.csv_export import render_csv
+        from workshop.export.rows import table as build_table
+        return render_csv(build_table(report, table))
+    if fmt == "xlsx":
+        from workshop.export.xlsx import render_xlsx
+        return render_xlsx(report)
+    if fmt == "html":
+        from workshop.export.html_export import render_html
+        return render_html(report)
+    from workshop.export.docx_export import render_docx
+    return render_docx(report)
+
+
+def export_bytes(merged: Merged, protocol: Protocol, fmt: str, table: str = DEFAULT_TABLE) -> bytes:
+    """`merged` on `protocol`, exported in format `fmt` (see FORMATS); for CSV, `table` is one of
+    TABLES. Raises WorkshopError for an unknown format or table."""
+    return render(build_report(merged, protocol), fmt, table)
+
+
+def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE) -> Path:
+    """Beside `source`, with its stem and the format's extension: `s.toml` → `s.md`. A CSV of
+    another table than votes adds the table's name: `s-comments.csv`."""
+    source = Path(source)
+    stem = source.stem
+    if fmt == "csv" and table != DEFAULT_TABLE:
+        stem = f"{stem}-{table}"
+    return source.with_name(stem + FORMATS[fmt].extension)

@@ -1,0 +1,83 @@
+"""`workshop export FILE --format md|csv|xlsx|html|docx [-o PATH] [--table ...]`.
+
+Reads a session file or a merged file (merge_inputs.read_result), renders it (workshop.export)
+and writes it: beside FILE with the format's extension by default, to PATH with `-o` (into it,
+under the default name, if PATH is a folder), or to standard output with `-o -` for the text
+formats. A file is replaced atomically (store.atomic_write), never left half-written, and never
+written over FILE itself. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from workshop.errors import Problem, WorkshopError, display_path
+from workshop.export import DEFAULT_TABLE, FORMATS, TABLES, default_output_path, export_bytes
+from workshop.merge_inputs import read_result
+from workshop.protocol import Protocol
+from workshop.store import atomic_write
+
+STDOUT = "-"
+
+
+def add_parser(commands, shared: argparse.ArgumentParser) -> None:
+    export = commands.add_parser(
+        "export", parents=[shared], help="export a session or merged result for a report",
+        description="Export a session file or a merged file as Markdown, CSV, an Excel "
+        "workbook, an HTML page with charts, or a Word document. Without -o the file is "
+        "written beside FILE, named after it with the format's extension (a CSV of another "
+        "table than votes adds the table's name: FILE-comments.csv). An existing file is "
+        "replaced whole.",
+    )
+    export.add_argument("file", type=Path, metavar="FILE", help="a session file or a merged file")
+    export.add_argument("--format", "-f", required=True, choices=list(FORMATS), dest="fmt",
+                        help="md: a readable summary; csv: one tidy table (see --table); xlsx: "
+                        "a workbook with the sheets Votes, Comments, Answers, Sessions; html: "
+                        "one self-contained page with charts; docx: a committee-report appendix")
+    export.add_argument("-o", "--output", metavar="PATH",
+                        help="where to write (a file, or a folder for the default name); '-' "
+                        "writes a text format (md, csv, html) to standard output")
+    export.add_argument("--table", choices=list(TABLES), default=None,
+                        help=f"the CSV table: one row per commitment and session (votes, the "
+                        f"default), per comment or proposed wording, per answer, or per "
+                        f"session (default: {DEFAULT_TABLE})")
+
+
+def output_path(args: argparse.Namespace, table: str) -> Path | None:
+    """Where to write; None for standard output."""
+    if args.output == STDOUT:
+        return None
+    default = default_output_path(args.file, args.fmt, table)
+    if args.output is None:
+        return default
+    path = Path(args.output)
+    return path / default.name if path.is_dir() else path
+
+
+def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
+    fmt = FORMATS[args.fmt]
+    if args.table is not None and args.fmt != "csv":
+        raise WorkshopError(f"--table chooses the CSV table; the {fmt.label} export holds "
+                            + ("every table" if args.fmt == "xlsx" else "the whole result"))
+    table = args.table or DEFAULT_TABLE
+    path = output_path(args, table)
+    if path is None and not fmt.text:
+        raise WorkshopError(f"{fmt.label} is not text and cannot be written to standard output; "
+                            f"give a file name with -o")
+    if path is not None and path.exists() and args.file.exists() and path.samefile(args.file):
+        raise WorkshopError(Problem(display_path(path), "is the file being exported; choose "
+                                    "another output with -o"))
+    merged = read_result(args.file, protocol)
+    data = export_bytes(merged, protocol, args.fmt, table)
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    atomic_write(path, data)
+    n = len(merged.records)
+    what = f" ({table} table)" if args.fmt == "csv" else ""
+    print(f"Wrote {display_path(path)}: {fmt.label}{what} of {n} session{'' if n == 1 else 's'}.")
+    return 0
