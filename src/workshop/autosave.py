@@ -23,8 +23,8 @@ from pathlib import Path
 from workshop.errors import StoreError
 from workshop.session import Session
 from workshop.session_file import session_to_dict
-from workshop.tomlio import dumps_toml
 from workshop.store import atomic_write
+from workshop.tomlio import dumps_toml
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
+from workshop.errors import Problem, SessionFileError, display_path
 from workshop.merged import Merged, ProtocolRef, SessionRecord
 from workshop.merged_file import FORMAT_NAME as MERGED_FORMAT
 from workshop.merged_file import merged_from_dict
 from workshop.protocol import Protocol
 from workshop.session_file import FORMAT_NAME as SESSION_FORMAT
-from workshop.session_file import session_from_dict
-from workshop.tomlio import read_toml
+from workshop.session_file import read_workshop_toml, session_from_dict
 
 
 def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -46,13 +45,7 @@ def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[Sessio
     """The protocol a file is on (a merged file's target) and the session records in it.
     Sessions on `protocol` (same id and version) are checked against it in full; others are
     read for their structure, and their protocol is judged by the merge."""
-    file = display_path(path)
-    try:
-        data, text = read_toml(path)
-    except TomlFileError as exc:
-        raise SessionFileError(exc.problems) from None
-    if not data:
-        raise SessionFileError(Problem(file, "is empty: not a workshop session or merged file"))
+    data, text, file = read_workshop_toml(path, "a workshop session or merged file")
     fmt = data.get("format")
     same = _same_protocol(data.get("protocol"), protocol)
     if fmt == SESSION_FORMAT:

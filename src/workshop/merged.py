@@ -14,8 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date, datetime
+from functools import cached_property
 
 from workshop.protocol import Protocol
 from workshop.session import ENTRY_KINDS, Entry, Recommendation, Session

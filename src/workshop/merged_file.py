@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from workshop.errors import Problem, SessionFileError
+from workshop.errors import SessionFileError
 from workshop.merged import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.protocol import Protocol
 from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation

@@ -292,11 +292,18 @@ def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next
 def read_session(path: Path | str, protocol: Protocol | None = None) -> Session:
     """Read and check a session file. With a protocol, ids are checked against it and the
     session must have been recorded on the same protocol id, version and text."""
+    data, text, file = read_workshop_toml(path, "a workshop session file")
+    return session_from_dict(data, text, file, protocol)
+
+
+def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
+    """A workshop file's data, text and display name; any problem reading it (missing, not
+    UTF-8, not TOML, empty) as a SessionFileError naming the file."""
     file = display_path(path)
     try:
         data, text = read_toml(path)
     except TomlFileError as exc:
         raise SessionFileError(exc.problems) from None
     if not data:
-        raise SessionFileError(Problem(file, "is empty: not a workshop session file"))
-    return session_from_dict(data, text, file, protocol)
+        raise SessionFileError(Problem(file, f"is empty: not {what}"))
+    return data, text, file

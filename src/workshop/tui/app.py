@@ -24,13 +24,13 @@ from workshop.errors import SessionError, SessionFileError, StoreError
 from workshop.protocol import Protocol
 from workshop.session import Session
 from workshop.store import SessionStore
+from workshop.tui.app_exports import ExportMixin
+from workshop.tui.app_results import ResultsMixin
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.start import StartScreen
-from workshop.tui.app_exports import ExportMixin
-from workshop.tui.app_results import ResultsMixin
 from workshop.tui.steps import StepsMixin
 from workshop.tui.widgets.step_bar import StepBar
 

@@ -16,6 +16,7 @@ from workshop.protocol import Protocol
 from workshop.session import Entry
 from workshop.wording import word_diff
 
+
 def counts_text(counts: dict[str, int], protocol: Protocol) -> str:
     """`7 · 3 · 2`, in vote-option order."""
     return " · ".join(f"{counts.get(o, 0):>2}" for o in protocol.option_ids)
@@ -84,3 +85,13 @@ def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
     head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
     body = diff_text(original, entry.text) if kind == "amendments" and original else Text(entry.text)
     return Text.assemble(head, "\n", body)
+
+
+def question_text(question) -> Text:
+    """A consultation question in bold, with its guidance in italics below."""
+    text = Text()
+    text.append(question.text, style="bold")
+    if question.guidance:
+        text.append("\n\n")
+        text.append(question.guidance, style="italic")
+    return text

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from workshop.merged import Merged
 from workshop.tui.results_render import workshop_name
 
+
 class PickSessionDialog(ModalScreen[str | None]):
     """Dismisses with a session id, "" for all workshops, or None when cancelled."""
 

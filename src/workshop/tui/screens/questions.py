@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from workshop.tui.render import question_text
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.widgets.entry_list import EntryList
 
@@ -78,12 +79,7 @@ class QuestionsScreen(StepScreen):
 
     def refresh_detail(self) -> None:
         q = self.question
-        text = Text()
-        text.append(q.text, style="bold")
-        if q.guidance:
-            text.append("\n\n")
-            text.append(q.guidance, style="italic")
-        self.query_one("#detail-text", Static).update(text)
+        self.query_one("#detail-text", Static).update(question_text(q))
         answers = [("answers", e) for e in self.app.session.answers.get(q.id, [])]
         self.query_one("#entries", EntryList).show(answers)
 

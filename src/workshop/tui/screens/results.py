@@ -25,12 +25,14 @@ from workshop.merged import Merged
 from workshop.protocol import Protocol
 from workshop.results import ORDERS, commitment_results, mark_counts, sort_results
 from workshop.session import RECOMMENDATIONS
+from workshop.tui.render import question_text
 from workshop.tui.results_render import (
     attributed_prompt,
     commitment_detail,
     commitment_row,
     workshop_name,
 )
+
 
 class ResultsScreen(Screen):
     BINDINGS = [
@@ -177,12 +179,7 @@ class ResultsScreen(Screen):
     def show_question(self) -> None:
         index = self.query_one("#question-list", OptionList).highlighted or 0
         q = self.protocol.questions[index]
-        text = Text()
-        text.append(q.text, style="bold")
-        if q.guidance:
-            text.append("\n\n")
-            text.append(q.guidance, style="italic")
-        self.query_one("#question-text", Static).update(text)
+        self.query_one("#question-text", Static).update(question_text(q))
         answers = [("answers", a) for a in self.merged.attributed("answers", q.id) if self._shown(a)]
         self._show_entries("#answer-list", answers, "", "No answers")
 

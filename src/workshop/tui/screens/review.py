@@ -9,7 +9,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workshop.review import format_duration, principle_totals, unanswered_questions, unvoted_commitments
+from workshop.review import (
+    format_duration,
+    principle_totals,
+    unanswered_questions,
+    unvoted_commitments,
+)
 from workshop.session import RECOMMENDATIONS
 from workshop.tui.screens.step import StepScreen
 
