@@ -366,3 +366,21 @@ def test_an_output_that_cannot_be_written_is_reported(room, capsys):
     code, _, err = merge(capsys, "in", "-o", "no-such-folder/out.toml")
     assert code == 2
     assert "no-such-folder/out.toml: could not be saved" in err.replace(os.sep, "/")
+
+
+def test_many_duplicates_are_counted_not_all_listed(protocol, tmp_path, capsys):
+    from workshop.cli import main as run
+    from workshop.merge_cli import SHOWN
+    from workshop.session import Session
+    from workshop.session_file import dumps_session
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    data = dumps_session(Session.new(protocol, "Copied group", session_id="c0ffee00-1111"))
+    for n in range(SHOWN + 5):
+        (folder / f"copy-{n:02d}.toml").write_bytes(data)
+    assert run(["merge", str(folder), "-o", str(tmp_path / "out.toml")]) == 0
+    out = capsys.readouterr().out
+    assert f"Skipped {SHOWN + 4} duplicates:" in out
+    assert out.count("is the same session, already counted") == SHOWN
+    assert "… and 4 more" in out

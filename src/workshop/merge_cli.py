@@ -120,8 +120,7 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
           f"{merged.participants()} participants) from {read} file{_s(read)} into {out}.")
     if outcome.duplicates:
         print(f"Skipped {len(outcome.duplicates)} duplicate{_s(len(outcome.duplicates))}:")
-        for item in outcome.duplicates:
-            print(f"  {item}")
+        print_some(outcome.duplicates)
     if outcome.conflicts:
         print(f"Dropped {len(outcome.conflicts)} older or conflicting cop"
               f"{'y' if len(outcome.conflicts) == 1 else 'ies'}:")
@@ -138,6 +137,17 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
         for sid, ids in foreign.items():
             print(f"  session {sid[:8]} ({merged.records[sid].group}): {', '.join(ids)}")
     print(summary_line(merged, protocol))
+
+
+SHOWN = 20
+"""Duplicates listed one by one at most; past that, a count (a folder of copies is common)."""
+
+
+def print_some(items: list) -> None:
+    for item in items[:SHOWN]:
+        print(f"  {item}")
+    if len(items) > SHOWN:
+        print(f"  … and {len(items) - SHOWN} more")
 
 
 def summary_line(merged: Merged, protocol: Protocol) -> str:
