@@ -91,17 +91,13 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
                 self._signals.append(signum)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
                 pass
+        self.push_screen(StartScreen())  # under whatever opens first, so escape comes back here
         if self._initial_open is not None:
-            self.push_screen(StartScreen())
             self.open_path(self._initial_open)
         elif self._initial_new is not None:
-            self.push_screen(StartScreen())
             self.create_session(self._initial_new)
         elif self._initial_results is not None:
-            self.push_screen(StartScreen())
             self.open_results(self._initial_results)
-        else:
-            self.push_screen(StartScreen())
 
     def on_unmount(self) -> None:
         if self._loop is not None:
