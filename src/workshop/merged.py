@@ -177,6 +177,10 @@ class Merged:
         out.sort(key=lambda a: (a.entry.created, a.record.id, made_order(a.entry)))
         return out
 
+    def entry_count(self, kind: str, target: str) -> int:
+        """How many entries of one kind are on one target, over every session (no list built)."""
+        return sum(len(record.entries(kind).get(target, ())) for record in self.records.values())
+
     def participants(self) -> int:
         return sum(r.participants or 0 for r in self.records.values())
 

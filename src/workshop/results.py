@@ -94,8 +94,8 @@ def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, 
         principle=principle, commitment=commitment, number=number, totals=totals,
         sessions_voted=len(by_session), leading=leading if total else None,
         lead_share=lead_share, spread=spread, mark=mark_for(lead_share, spread, total),
-        comments=len(merged.attributed("comments", commitment.id)),
-        amendments=len(merged.attributed("amendments", commitment.id)),
+        comments=merged.entry_count("comments", commitment.id),
+        amendments=merged.entry_count("amendments", commitment.id),
     )
 
 

@@ -51,7 +51,7 @@ def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | No
         n = counts.get(option.id, 0)
         share = f"{round(100 * n / total)}%" if total else "-"
         grid.add_row(Text.assemble((f"[{option.key}] ", "dim"), option.label),
-                     Bar(scale, 0, n, color=_option_colour(option.id), bgcolor="grey23"),
+                     Bar(scale, 0, n, color=option_colour(option.id), bgcolor="grey23"),
                      Text(f"{n:>3} {share:>4}", style="bold" if n else "dim"))
     return Group(grid, head_count(total, participants))
 
@@ -65,8 +65,15 @@ def head_count(total: int, participants: int | None) -> Text:
     return Text(f"{total} of {participants} voted", style="bold" if total == participants else "")
 
 
-def _option_colour(option_id: str) -> str:
-    return {"agree": "green", "amend": "yellow", "disagree": "red"}.get(option_id, "cyan")
+OPTION_COLOURS = {"agree": "green", "amend": "yellow", "disagree": "red"}
+"""Bar colours by vote option id; any other option is cyan."""
+
+ENTRY_LABELS = {"comments": "Comment", "amendments": "Proposed wording", "answers": "Answer"}
+"""How each kind of entry is headed in a list."""
+
+
+def option_colour(option_id: str) -> str:
+    return OPTION_COLOURS.get(option_id, "cyan")
 
 
 def diff_text(original: str, proposed: str) -> Text:
@@ -80,7 +87,7 @@ def diff_text(original: str, proposed: str) -> Text:
 
 def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
     """How a comment, proposed wording or answer appears in a list."""
-    label = {"comments": "Comment", "amendments": "Proposed wording", "answers": "Answer"}[kind]
+    label = ENTRY_LABELS[kind]
     stamp = entry.created.astimezone().strftime("%H:%M")
     head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
     body = diff_text(original, entry.text) if kind == "amendments" and original else Text(entry.text)

@@ -14,17 +14,10 @@ from rich.text import Text
 from workshop.merged import Attributed, Merged, SessionRecord
 from workshop.protocol import Protocol
 from workshop.results import CONSENSUS, CONTESTED, NO_VOTES, CommitmentResult
-from workshop.tui.render import diff_text
-
-OPTION_COLOURS = {"agree": "green", "amend": "yellow", "disagree": "red"}
-"""Bar colours by option id; other options are cyan."""
+from workshop.tui.render import ENTRY_LABELS, diff_text, option_colour
 
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",
                NO_VOTES: "dim", "": ""}
-
-
-def colour(option_id: str) -> str:
-    return OPTION_COLOURS.get(option_id, "cyan")
 
 
 def stacked_bar(totals: dict[str, int], width: int) -> Text:
@@ -38,7 +31,7 @@ def stacked_bar(totals: dict[str, int], width: int) -> Text:
     for n, option in enumerate(options):
         cells = width - used if n == len(options) - 1 else round(width * totals[option] / total)
         cells = max(0, min(cells, width - used))
-        bar.append("█" * cells, style=colour(option))
+        bar.append("█" * cells, style=option_colour(option))
         used += cells
     return bar
 
@@ -91,8 +84,8 @@ def commitment_detail(result: CommitmentResult, merged: Merged, protocol: Protoc
     bars.add_column(no_wrap=True, justify="right")
     for option in protocol.vote_options:
         n = result.totals[option.id]
-        bars.add_row(Text(option.label), Bar(max(result.total, 1), 0, n, color=colour(option.id),
-                                             bgcolor="grey23"),
+        bar = Bar(max(result.total, 1), 0, n, color=option_colour(option.id), bgcolor="grey23")
+        bars.add_row(Text(option.label), bar,
                      Text(f"{n:>4} {round(100 * result.share(option.id)):>3}%"))
     summary = Text()
     summary.append(f"{result.total} votes from {result.sessions_voted} workshop"
@@ -139,9 +132,8 @@ def explain(result: CommitmentResult, protocol: Protocol) -> str:
 
 def attributed_prompt(item: Attributed, kind: str, merged: Merged, original: str = "") -> Text:
     """A comment, wording or answer with its workshop."""
-    label = {"comments": "Comment", "amendments": "Proposed wording", "answers": "Answer"}[kind]
     head = Text(style="dim")
-    head.append(f"{label} · ")
+    head.append(f"{ENTRY_LABELS[kind]} · ")
     head.append(workshop_name(item.record, merged), style="bold")
     head.append(f" · {item.entry.created.astimezone():%Y-%m-%d %H:%M}")
     body = diff_text(original, item.entry.text) if kind == "amendments" and original else \

@@ -57,7 +57,7 @@ class StartScreen(Screen):
         self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
-        self.reload()
+        self.draw()  # the widths change; the files have not, so they are not read again
 
     def _widths(self) -> tuple[int, int]:
         """Widths of the Group and Location columns: what the fixed columns leave."""
@@ -70,9 +70,14 @@ class StartScreen(Screen):
         return max(room - location, 10), location
 
     def reload(self) -> None:
+        """Read the sessions folder and show it."""
+        self.listings = self.app.store.list()
+        self.draw()
+
+    def draw(self) -> None:
+        """Fill the table from the listings read last, fitted to the screen's width."""
         table = self.query_one(DataTable)
         row = table.cursor_row
-        self.listings = self.app.store.list()
         group_width, location_width = self._widths()
         table.clear(columns=True)
         table.add_column("Group", width=group_width)
