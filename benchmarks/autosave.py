@@ -16,11 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from workshop.autosave import Autosaver
-from workshop.protocol import bundled_protocol_path, load_protocol
-from workshop.session import Session
-from workshop.session_file import dumps_session
-from workshop.store import atomic_write
+from workshop.protocol.load import bundled_protocol_path, load_protocol
+from workshop.session.autosave import Autosaver
+from workshop.session.file_format import dumps_session
+from workshop.session.model import Session
+from workshop.toml.atomic import atomic_write
 
 RUNS = 200
 

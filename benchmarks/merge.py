@@ -18,14 +18,16 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from workshop.merge import merge_records
-from workshop.merge_cli import read_all
-from workshop.merged import ProtocolRef
-from workshop.merged_file import dumps_merged
-from workshop.protocol import Protocol, bundled_protocol_path, load_protocol
-from workshop.session import Session
-from workshop.store import SessionStore, atomic_write
-from workshop.tomlio import PARSER_NAME
+from workshop.cli.merge import read_all
+from workshop.consultation.merge_rules import merge_records
+from workshop.consultation.merged_file import dumps_merged
+from workshop.consultation.records import ProtocolRef
+from workshop.protocol.load import bundled_protocol_path, load_protocol
+from workshop.protocol.model import Protocol
+from workshop.session.model import Session
+from workshop.session.store import SessionStore
+from workshop.toml.atomic import atomic_write
+from workshop.toml.io import PARSER_NAME
 
 SIZES = (10, 100, 500)
 WORDS = ("partners should share [bold]budgets[/bold] and staff, say so in the annual report; "

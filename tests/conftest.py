@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers import REPO, FixedClock
 
-from workshop.protocol import Protocol, load_protocol
-from workshop.session import Session
+from helpers import REPO, FixedClock
+from workshop.protocol.load import load_protocol
+from workshop.protocol.model import Protocol
+from workshop.session.model import Session
 
 
 @pytest.fixture(scope="session")

@@ -16,15 +16,16 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from helpers import REPO
-from workshop.merge import Found, MergeOutcome, merge_records
-from workshop.merge_cli import read_all
-from workshop.merged import Merged, ProtocolRef, SessionRecord
-from workshop.merged_file import dumps_merged, merged_from_dict
-from workshop.protocol import Protocol, load_protocol
-from workshop.session import RECOMMENDATIONS, Session
-from workshop.session_file import dumps_session
-from workshop.store import atomic_write
-from workshop.tomlio import parse_toml
+from workshop.cli.merge import read_all
+from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records
+from workshop.consultation.merged_file import dumps_merged, merged_from_dict
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
+from workshop.protocol.load import load_protocol
+from workshop.protocol.model import Protocol
+from workshop.session.file_format import dumps_session
+from workshop.session.model import RECOMMENDATIONS, Session
+from workshop.toml.atomic import atomic_write
+from workshop.toml.io import parse_toml
 
 HOSTILE = [
     "[bold]loud[/bold]", "[@click=app.quit]bye[/]", "<script>alert(1)</script>", "=SUM(A1)",

@@ -7,10 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from helpers import REPO
 
+from helpers import REPO
 from workshop import __version__
-from workshop.cli import main
+from workshop.cli.main import main
 
 
 def run(*args, cwd):
@@ -44,7 +44,7 @@ def test_validate_shipped_protocol(capsys):
 def test_validate_uses_protocol_option_and_local_file(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["validate"]) == 0  # no ./protocol.toml: the bundled one
-    assert "src/workshop/protocol.toml" in capsys.readouterr().out.replace(os.sep, "/")
+    assert "src/workshop/protocol/protocol.toml" in capsys.readouterr().out.replace(os.sep, "/")
     (tmp_path / "protocol.toml").write_text("broken = [", encoding="utf-8")
     assert main(["validate"]) == 2  # ./protocol.toml wins when present
     assert "protocol.toml:1" in capsys.readouterr().err

@@ -8,15 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import REPO
 
-DOMAIN = ["workshop.protocol", "workshop.session", "workshop.session_file", "workshop.store",
-          "workshop.autosave", "workshop.drafts", "workshop.lock", "workshop.review",
-          "workshop.wording", "workshop.merged", "workshop.merged_file", "workshop.merge",
-          "workshop.merge_inputs", "workshop.merge_cli", "workshop.results", "workshop.export",
+DOMAIN = ["workshop.protocol.model", "workshop.session.model", "workshop.session.file_format", "workshop.session.store",
+          "workshop.session.autosave", "workshop.session.drafts", "workshop.session.lock", "workshop.consultation.progress",
+          "workshop.consultation.wording", "workshop.consultation.records", "workshop.consultation.merged_file", "workshop.consultation.merge_rules",
+          "workshop.consultation.inputs", "workshop.cli.merge", "workshop.consultation.marks", "workshop.export",
           "workshop.export.markdown", "workshop.export.csv_export", "workshop.export.xlsx",
-          "workshop.export.html_export", "workshop.export.docx_export", "workshop.export_cli",
-          "workshop.cli"]
+          "workshop.export.html_export", "workshop.export.docx_export", "workshop.cli.export",
+          "workshop.cli.main"]
 
 
 def test_domain_modules_do_not_import_textual():

@@ -14,13 +14,13 @@ import pytest
 from helpers import REPO, FixedClock
 from merge_helpers import copy, other_protocol, record, write_session
 from merge_helpers import merge as merge_records
-from workshop.cli import main
-from workshop.merge import Found
-from workshop.merged_file import dumps_merged
-from workshop.session import Session
-from workshop.session_file import dumps_session
-from workshop.store import SessionStore
-from workshop.tomlio import parse_toml
+from workshop.cli.main import main
+from workshop.consultation.merge_rules import Found
+from workshop.consultation.merged_file import dumps_merged
+from workshop.session.file_format import dumps_session
+from workshop.session.model import Session
+from workshop.session.store import SessionStore
+from workshop.toml.io import parse_toml
 
 OLD_OUTPUT = b"# the result of last week's merge: must survive a failed merge\n"
 
@@ -369,10 +369,10 @@ def test_an_output_that_cannot_be_written_is_reported(room, capsys):
 
 
 def test_many_duplicates_are_counted_not_all_listed(protocol, tmp_path, capsys):
-    from workshop.cli import main as run
-    from workshop.merge_cli import SHOWN
-    from workshop.session import Session
-    from workshop.session_file import dumps_session
+    from workshop.cli.main import main as run
+    from workshop.cli.merge import SHOWN
+    from workshop.session.file_format import dumps_session
+    from workshop.session.model import Session
 
     folder = tmp_path / "copies"
     folder.mkdir()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop import drafts
-from workshop.session_file import read_session
+from workshop.session import drafts
+from workshop.session.file_format import read_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

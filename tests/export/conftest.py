@@ -9,8 +9,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from export_helpers import Source, full_session, partial_session, save_merged, save_session
 
-from workshop.merge_inputs import read_result
-from workshop.session import Session
+from workshop.consultation.inputs import read_result
+from workshop.session.model import Session
 
 START = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
 

@@ -10,11 +10,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from helpers import FixedClock
-from workshop.merged import Merged, ProtocolRef, SessionRecord
-from workshop.merged_file import dumps_merged
-from workshop.protocol import Protocol
-from workshop.session import Session
-from workshop.store import SessionStore
+from workshop.consultation.merged_file import dumps_merged
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
+from workshop.protocol.model import Protocol
+from workshop.session.model import Session
+from workshop.session.store import SessionStore
 
 CORPUS = [
     "=SUM(A1)",

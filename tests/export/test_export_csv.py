@@ -11,7 +11,7 @@ from export_helpers import CORPUS, FORMULA_START, visible
 
 from workshop.export import TABLES, export_bytes
 from workshop.export.safety import spreadsheet_text
-from workshop.session import RECOMMENDATIONS
+from workshop.session.model import RECOMMENDATIONS
 
 
 def read(data: bytes) -> list[dict[str, str]]:

@@ -13,7 +13,7 @@ from docx.table import Table
 from export_helpers import one_break, share, visible
 
 from workshop.export import export_bytes
-from workshop.session import RECOMMENDATIONS
+from workshop.session.model import RECOMMENDATIONS
 
 
 def open_doc(data: bytes):

@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 
 from export_helpers import one_break, share, visible
 
+from workshop.consultation.marks import commitment_results
 from workshop.export import export_bytes
-from workshop.results import commitment_results
 
 
 class Page(HTMLParser):

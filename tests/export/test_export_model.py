@@ -10,11 +10,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from helpers import FixedClock
+from workshop.consultation.figures import percent
+from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
 from workshop.export import FORMATS, build_report, export_bytes
-from workshop.export.model import percent
-from workshop.merged import Merged, ProtocolRef, SessionRecord
-from workshop.results import CONSENSUS, CONTESTED, NO_VOTES
-from workshop.session import Entry, Session
+from workshop.session.model import Entry, Session
 
 
 def test_percent_rounds_half_up():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui_helpers import make_session_file
 
-from workshop.cli import main
+from workshop.cli.main import main
 
 GROUPS = [
     # group, date, votes on share-resources (agree, amend, disagree), recommendation

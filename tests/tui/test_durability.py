@@ -9,8 +9,8 @@ import sys
 
 from tui_helpers import SIZE, details, make_app, make_session_file, saved, screen_text, settle
 
-from workshop import drafts, lock
-from workshop.session_file import read_session
+from workshop.session import drafts, lock
+from workshop.session.file_format import read_session
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.intro import IntroScreen

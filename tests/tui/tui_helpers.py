@@ -7,9 +7,9 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from workshop.session import Session
-from workshop.session_file import read_session
-from workshop.store import SessionStore
+from workshop.session.file_format import read_session
+from workshop.session.model import Session
+from workshop.session.store import SessionStore
 from workshop.tui.app import WorkshopApp
 from workshop.tui.dialogs.new_session import NewSessionDetails
 

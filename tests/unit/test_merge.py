@@ -25,10 +25,10 @@ from merge_helpers import (
     snapshot,
     write_session,
 )
-from workshop.merge import Found, protocol_groups
-from workshop.merged import Merged
-from workshop.merged_file import dumps_merged
-from workshop.session import Session
+from workshop.consultation.merge_rules import Found, protocol_groups
+from workshop.consultation.merged_file import dumps_merged
+from workshop.consultation.records import Merged
+from workshop.session.model import Session
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -8,12 +8,12 @@ from hypothesis import strategies as st
 
 from helpers import REPO, FixedClock
 from merge_helpers import HOSTILE, found_lists, merge, record, reread, snapshot
+from workshop.consultation.merge_rules import Found
+from workshop.consultation.merged_file import dumps_merged, merged_to_dict
+from workshop.consultation.records import Merged
 from workshop.errors import SessionFileError
-from workshop.merge import Found
-from workshop.merged import Merged
-from workshop.merged_file import dumps_merged, merged_to_dict
-from workshop.session import Session
-from workshop.tomlio import parse_toml
+from workshop.session.model import Session
+from workshop.toml.io import parse_toml
 
 
 @settings(max_examples=60, deadline=None,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from helpers import DATA, REPO
-
-from workshop.protocol import bundled_protocol_path, default_protocol_path, load_protocol
+from workshop.protocol.load import bundled_protocol_path, default_protocol_path, load_protocol
 
 SEED = (DATA / "seed_protocol.txt").read_text(encoding="utf-8")
 REPORT = (DATA / "seed_committee_report.txt").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from workshop.cli import main
+from workshop.cli.main import main
 
 BASE = '''id = "p"
 title = "T"

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import FixedClock
-from workshop.merged import Merged, ProtocolRef, SessionRecord
-from workshop.results import (
+from workshop.consultation.marks import (
     CONSENSUS,
     CONSENSUS_SHARE,
     CONTESTED,
@@ -19,7 +18,8 @@ from workshop.results import (
     mark_for,
     sort_results,
 )
-from workshop.session import Session
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
+from workshop.session.model import Session
 
 C = "share-resources"
 

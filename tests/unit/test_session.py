@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from workshop.errors import SessionError
-from workshop.session import Session
+from workshop.session.model import Session
 
 
 def test_new_session_records_identity_and_metadata(session, protocol):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from helpers import FixedClock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workshop import tomlio
+from helpers import FixedClock
 from workshop.errors import SessionFileError
-from workshop.session import RECOMMENDATIONS, Session
-from workshop.session_file import dumps_session, read_session, session_to_dict
+from workshop.session.file_format import dumps_session, read_session, session_to_dict
+from workshop.session.model import RECOMMENDATIONS, Session
+from workshop.toml import io as tomlio
 
 HOSTILE = [
     "[bold]loud[/bold]", "[@click=app.quit]bye[/]", "<script>alert(1)</script>", "=SUM(A1)",

@@ -15,9 +15,10 @@ from datetime import timedelta
 import pytest
 
 from workshop.errors import StoreError
-from workshop.session import Session
-from workshop.session_file import dumps_session, read_session
-from workshop.store import SessionStore, atomic_write, session_filename, slugify
+from workshop.session.file_format import dumps_session, read_session
+from workshop.session.model import Session
+from workshop.session.store import SessionStore, session_filename, slugify
+from workshop.toml.atomic import atomic_write
 
 NAME = re.compile(r"^\d{4}-\d{2}-\d{2}_[a-z0-9]+(-[a-z0-9]+)*_[0-9a-f]{8}\.toml$")
 
@@ -96,9 +97,9 @@ KILLER = textwrap.dedent(
     """
     import sys
     from datetime import datetime, timezone
-    from workshop.protocol import load_protocol
-    from workshop.session import Session
-    from workshop.store import SessionStore
+    from workshop.protocol.load import load_protocol
+    from workshop.session.model import Session
+    from workshop.session.store import SessionStore
 
     protocol = load_protocol(sys.argv[1])
     store = SessionStore(sys.argv[2], protocol)

@@ -14,11 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.consultation.records import Merged
+from workshop.consultation.report import Report, build_report
 from workshop.errors import WorkshopError
-from workshop.export.model import Report, build_report
 from workshop.export.rows import TABLES
-from workshop.merged import Merged
-from workshop.protocol import Protocol
+from workshop.protocol.model import Protocol
 
 __all__ = ["DEFAULT_TABLE", "FORMATS", "TABLES", "ExportFormat", "build_report",
            "default_output_path", "export_bytes", "render"]

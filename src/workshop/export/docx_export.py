@@ -21,7 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
-from workshop.export.model import KIND_LABELS, Note, PrincipleView, Report, long_date, utc, when
+from workshop.consultation.figures import long_date, utc, when
+from workshop.consultation.report import KIND_LABELS, Note, PrincipleView, Report
 from workshop.export.safety import docx_text
 from workshop.export.stable_zip import EARLIEST, stabilise
 

@@ -9,7 +9,8 @@ third red, then blue, purple and teal). Nothing here imports Textual.
 
 from __future__ import annotations
 
-from workshop.export.model import PrincipleView, Report, percent
+from workshop.consultation.figures import percent
+from workshop.consultation.report import PrincipleView, Report
 from workshop.export.safety import html_text
 
 PALETTE = (("#2e7d32", "#ffffff"), ("#f2b705", "#1a1a1a"), ("#c62828", "#ffffff"),

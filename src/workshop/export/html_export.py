@@ -9,19 +9,12 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
+from workshop.consultation.figures import long_date, when
+from workshop.consultation.marks import CONSENSUS, CONTESTED
+from workshop.consultation.report import KIND_LABELS, CommitmentView, Note, PrincipleView, Report
 from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
 from workshop.export.html_style import CSS
-from workshop.export.model import (
-    KIND_LABELS,
-    CommitmentView,
-    Note,
-    PrincipleView,
-    Report,
-    long_date,
-    when,
-)
 from workshop.export.safety import html_text as h
-from workshop.results import CONSENSUS, CONTESTED
 
 
 def render_html(report: Report) -> bytes:

@@ -10,15 +10,14 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
-from workshop.export.model import (
+from workshop.consultation.figures import long_date, when
+from workshop.consultation.report import (
     KIND_LABELS,
     CommitmentView,
     Note,
     PrincipleView,
     Report,
     Workshop,
-    long_date,
-    when,
 )
 from workshop.export.safety import md_cell, md_inline, md_paragraph
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workshop.export.model import KIND_LABELS, Note, Report, utc
+from workshop.consultation.figures import utc
+from workshop.consultation.report import KIND_LABELS, Note, Report
 
 Cell = str | int | date | datetime | None
 

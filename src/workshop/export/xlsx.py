@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from workshop.export.model import Report, utc
+from workshop.consultation.figures import utc
+from workshop.consultation.report import Report
 from workshop.export.rows import Cell, Table, tables
 from workshop.export.safety import lines as lines_of
 from workshop.export.safety import spreadsheet_text

@@ -18,12 +18,12 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workshop import drafts, lock
-from workshop.autosave import Autosaver, SaveResult
 from workshop.errors import SessionError, SessionFileError, StoreError
-from workshop.protocol import Protocol
-from workshop.session import Session
-from workshop.store import SessionStore
+from workshop.protocol.model import Protocol
+from workshop.session import drafts, lock
+from workshop.session.autosave import Autosaver, SaveResult
+from workshop.session.model import Session
+from workshop.session.store import SessionStore
 from workshop.tui.app_exports import ExportMixin
 from workshop.tui.app_results import ResultsMixin
 from workshop.tui.dialogs.confirm import ConfirmDialog

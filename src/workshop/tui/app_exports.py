@@ -15,10 +15,10 @@ from pathlib import Path
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from workshop.consultation.records import Merged
 from workshop.errors import WorkshopError, display_path
 from workshop.export import FORMATS, TABLES, default_output_path, export_bytes
-from workshop.merged import Merged
-from workshop.store import atomic_write
+from workshop.toml.atomic import atomic_write
 from workshop.tui.screens.results import ResultsScreen
 
 CHOICES = [(fmt, "votes") for fmt in FORMATS if fmt != "csv"] + [("csv", t) for t in TABLES]

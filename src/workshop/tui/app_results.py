@@ -9,10 +9,10 @@ from pathlib import Path
 from textual.app import SystemCommand
 from textual.screen import Screen
 
+from workshop.consultation.inputs import read_result
+from workshop.consultation.merge_rules import Found, merge_records
+from workshop.consultation.records import ProtocolRef, SessionRecord
 from workshop.errors import SessionFileError
-from workshop.merge import Found, merge_records
-from workshop.merge_inputs import read_result
-from workshop.merged import ProtocolRef, SessionRecord
 from workshop.tui.screens.results import ResultsScreen
 
 

@@ -12,9 +12,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.protocol import Protocol
-from workshop.session import Entry
-from workshop.wording import word_diff
+from workshop.consultation.wording import word_diff
+from workshop.protocol.model import Protocol
+from workshop.session.model import Entry
 
 
 def counts_text(counts: dict[str, int], protocol: Protocol) -> str:

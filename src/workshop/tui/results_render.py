@@ -11,9 +11,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.merged import Attributed, Merged, SessionRecord
-from workshop.protocol import Protocol
-from workshop.results import CONSENSUS, CONTESTED, NO_VOTES, CommitmentResult
+from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES, CommitmentResult
+from workshop.consultation.records import Attributed, Merged, SessionRecord
+from workshop.protocol.model import Protocol
 from workshop.tui.render import ENTRY_LABELS, diff_text, option_colour
 
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from workshop.protocol import Protocol
+from workshop.protocol.model import Protocol
 from workshop.tui.dialogs.early_keys import EarlyKeys
 from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.merged import Merged
+from workshop.consultation.records import Merged
 from workshop.tui.results_render import workshop_name
 
 

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workshop.protocol import Protocol
+from workshop.protocol.model import Protocol
 
 GENERAL = [
     ("n / →", "next step (from any step)"),

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workshop.review import format_duration
+from workshop.consultation.figures import format_duration
 from workshop.tui.screens.step import StepScreen
 
 

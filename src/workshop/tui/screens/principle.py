@@ -17,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.protocol import Principle, Protocol
+from workshop.protocol.model import Principle, Protocol
 from workshop.tui.render import commitment_row, vote_bars
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.widgets.entry_list import EntryList

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workshop.session import RECOMMENDATIONS
+from workshop.session.model import RECOMMENDATIONS
 from workshop.tui.screens.step import StepScreen
 
 CHOICE_KEYS = dict(zip("123", RECOMMENDATIONS, strict=True))

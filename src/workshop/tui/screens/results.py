@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from workshop.merged import Merged
-from workshop.protocol import Protocol
-from workshop.results import ORDERS, commitment_results, mark_counts, sort_results
-from workshop.session import RECOMMENDATIONS
+from workshop.consultation.marks import ORDERS, commitment_results, mark_counts, sort_results
+from workshop.consultation.records import Merged
+from workshop.protocol.model import Protocol
+from workshop.session.model import RECOMMENDATIONS
 from workshop.tui.render import question_text
 from workshop.tui.results_render import (
     attributed_prompt,

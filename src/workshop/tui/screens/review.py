@@ -9,13 +9,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workshop.review import (
-    format_duration,
+from workshop.consultation.figures import format_duration
+from workshop.consultation.progress import (
     principle_totals,
     unanswered_questions,
     unvoted_commitments,
 )
-from workshop.session import RECOMMENDATIONS
+from workshop.session.model import RECOMMENDATIONS
 from workshop.tui.screens.step import StepScreen
 
 

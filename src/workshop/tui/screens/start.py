@@ -13,8 +13,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from workshop.review import progress, progress_text
-from workshop.store import Listing
+from workshop.consultation.progress import progress, progress_text
+from workshop.session.store import Listing
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from workshop.session import Entry
+from workshop.session.model import Entry
 from workshop.tui.render import entry_prompt
 
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Static
 
-from workshop.review import format_duration
+from workshop.consultation.figures import format_duration
 
 
 class StepBar(Widget):

@@ -11,14 +11,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.consultation.inputs import expand_inputs, read_input
+from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
+from workshop.consultation.merged_file import dumps_merged
+from workshop.consultation.records import Merged, ProtocolRef
 from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
-from workshop.merge import Found, MergeOutcome, merge_records, protocol_groups
-from workshop.merge_inputs import expand_inputs, read_input
-from workshop.merged import Merged, ProtocolRef
-from workshop.merged_file import dumps_merged
-from workshop.protocol import Protocol
-from workshop.session import RECOMMENDATIONS
-from workshop.store import atomic_write
+from workshop.protocol.model import Protocol
+from workshop.session.model import RECOMMENDATIONS
+from workshop.toml.atomic import atomic_write
 
 
 def add_parser(commands, shared: argparse.ArgumentParser) -> None:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
-from workshop.protocol import Protocol
-from workshop.session import ENTRY_KINDS, Entry, Recommendation, Session
+from workshop.protocol.model import Protocol
+from workshop.session.model import ENTRY_KINDS, Entry, Recommendation, Session
 
 
 @dataclass(frozen=True, order=True)

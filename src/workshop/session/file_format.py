@@ -13,13 +13,19 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
-from workshop.protocol import Protocol
-from workshop.protocol_schema import type_name
-from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Meta, Recommendation, Session
-from workshop.toml_lines import KeyPath
-from workshop.toml_reader import Reader
-from workshop.tomlio import dumps_toml, read_toml
+from workshop.errors import SessionFileError
+from workshop.protocol.model import Protocol
+from workshop.session.model import (
+    ENTRY_KINDS,
+    RECOMMENDATIONS,
+    Entry,
+    Meta,
+    Recommendation,
+    Session,
+)
+from workshop.toml.io import dumps_toml, read_workshop_toml
+from workshop.toml.lines import KeyPath
+from workshop.toml.reader import Reader, type_name
 
 FORMAT_NAME = "workshop-session"
 FORMAT_VERSION = 1
@@ -294,16 +300,3 @@ def read_session(path: Path | str, protocol: Protocol | None = None) -> Session:
     session must have been recorded on the same protocol id, version and text."""
     data, text, file = read_workshop_toml(path, "a workshop session file")
     return session_from_dict(data, text, file, protocol)
-
-
-def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
-    """A workshop file's data, text and display name; any problem reading it (missing, not
-    UTF-8, not TOML, empty) as a SessionFileError naming the file."""
-    file = display_path(path)
-    try:
-        data, text = read_toml(path)
-    except TomlFileError as exc:
-        raise SessionFileError(exc.problems) from None
-    if not data:
-        raise SessionFileError(Problem(file, f"is empty: not {what}"))
-    return data, text, file

@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop.errors import SessionFileError, TomlFileError
-from workshop.store import atomic_write
-from workshop.tomlio import dumps_toml, read_toml
+from workshop.toml.atomic import atomic_write
+from workshop.toml.io import dumps_toml, read_toml
 
 DRAFT_KINDS = ("comment", "amendment", "answer", "edit", "reasons", "general-comments", "notes")
 

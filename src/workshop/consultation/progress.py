@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.protocol import Commitment, Protocol, Question
-from workshop.session import Session
+from workshop.protocol.model import Commitment, Protocol, Question
+from workshop.session.model import Session
 
 
 @dataclass(frozen=True)
@@ -66,11 +66,3 @@ def progress_text(session: Session, protocol: Protocol) -> str:
     """`23/37 commitments voted, 4/6 questions`."""
     voted, answered = progress(session, protocol)
     return f"{voted} commitments voted, {answered} questions"
-
-
-def format_duration(seconds: float) -> str:
-    """`4:05`, or `1:02:03` past an hour."""
-    total = int(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

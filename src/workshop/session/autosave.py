@@ -21,10 +21,10 @@ from datetime import datetime
 from pathlib import Path
 
 from workshop.errors import StoreError
-from workshop.session import Session
-from workshop.session_file import session_to_dict
-from workshop.store import atomic_write
-from workshop.tomlio import dumps_toml
+from workshop.session.file_format import session_to_dict
+from workshop.session.model import Session
+from workshop.toml.atomic import atomic_write
+from workshop.toml.io import dumps_toml
 
 
 @dataclass(frozen=True)

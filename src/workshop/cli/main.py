@@ -12,11 +12,15 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from workshop import __version__, export_cli, merge_cli
+from workshop import __version__
+from workshop.cli import export as export_cli
+from workshop.cli import merge as merge_cli
 from workshop.errors import WorkshopError
-from workshop.protocol import RESERVED_KEYS, Protocol, default_protocol_path, load_protocol
-from workshop.session_file import read_session
-from workshop.store import SessionStore
+from workshop.protocol.load import default_protocol_path, load_protocol
+from workshop.protocol.model import Protocol
+from workshop.protocol.schema import RESERVED_KEYS
+from workshop.session.file_format import read_session
+from workshop.session.store import SessionStore
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -151,7 +155,7 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
-    from workshop.merge_inputs import read_result
+    from workshop.consultation.inputs import read_result
 
     protocol = _load(args)
     read_result(args.file, protocol)  # a bad file is reported here, before the screen opens

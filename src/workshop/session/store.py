@@ -1,25 +1,22 @@
-"""Where session files live, and how they are written so that nothing is ever half-saved.
+"""Where session files live: safe file names, listing a sessions folder, loading and saving.
 
-`atomic_write(path, data)` writes a temp file in the same folder, flushes and fsyncs it, moves it
-over the old file with `os.replace`, then fsyncs the folder. If anything fails on the way
-(disk full, permission, a crash) the old file is untouched and whole, and a `StoreError` says
-what happened. `SessionStore` knows one sessions folder: file names, listing, loading, saving.
+`SessionStore` knows one sessions folder. Every save goes through `workshop.toml.atomic`, so a
+file is always either the old version or the new one, whole.
 Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.errors import Problem, SessionFileError, StoreError, display_path
-from workshop.protocol import Protocol
-from workshop.session import Session
-from workshop.session_file import dumps_session, read_session
+from workshop.protocol.model import Protocol
+from workshop.session.file_format import dumps_session, read_session
+from workshop.session.model import Session
+from workshop.toml.atomic import atomic_write
 
 SLUG_MAX = 40
 """Longest group slug in a file name; with the date and id the name stays under 70 characters."""
@@ -46,43 +43,6 @@ def session_filename(session: Session) -> str:
     """`2026-11-22_manchester-partners_1a2b3c4d.toml`: date, group slug, short session id."""
     short = slugify(session.id.replace("-", ""), fallback="x")[:8]
     return f"{session.meta.date.isoformat()}_{slugify(session.meta.group)}_{short}.toml"
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable. Not possible on Windows, where it is not needed."""
-    if os.name == "nt":  # pragma: no cover
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path | str, data: bytes) -> None:
-    """Replace `path` with `data` so that it is always either the old file or the new, whole."""
-    path = Path(path)
-    folder = path.parent
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-        _fsync_folder(folder)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise StoreError(Problem(display_path(path), f"could not be saved: {reason}; "
-                                 "the previous version of the file is unchanged")) from exc
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 @dataclass(frozen=True)

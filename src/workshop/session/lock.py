@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from workshop.tomlio import dumps_toml, parse_toml
+from workshop.toml.io import dumps_toml, parse_toml
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,11 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from workshop.errors import Problem
-from workshop.protocol_schema import type_name
-from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+from workshop.toml.lines import KeyPath, format_path, key_lines, line_of
 
 
 class Reader:
@@ -59,3 +58,20 @@ def describe(kind: type | tuple[type, ...]) -> str:
              list: "a list", datetime: "a date and time", date: "a date"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def type_name(value: Any) -> str:
+    """How a TOML value's type is described to a person."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (datetime, date, time)):
+        return "a date or time"
+    return type(value).__name__

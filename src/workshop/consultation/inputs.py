@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workshop.consultation.merged_file import FORMAT_NAME as MERGED_FORMAT
+from workshop.consultation.merged_file import merged_from_dict
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
 from workshop.errors import Problem, SessionFileError, display_path
-from workshop.merged import Merged, ProtocolRef, SessionRecord
-from workshop.merged_file import FORMAT_NAME as MERGED_FORMAT
-from workshop.merged_file import merged_from_dict
-from workshop.protocol import Protocol
-from workshop.session_file import FORMAT_NAME as SESSION_FORMAT
-from workshop.session_file import read_workshop_toml, session_from_dict
+from workshop.protocol.model import Protocol
+from workshop.session.file_format import FORMAT_NAME as SESSION_FORMAT
+from workshop.session.file_format import session_from_dict
+from workshop.toml.io import read_workshop_toml
 
 
 def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Problem]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from workshop.merged import Merged, ProtocolRef, SessionRecord
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
 
 
 @dataclass(frozen=True)

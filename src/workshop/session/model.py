@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from workshop.errors import SessionError
-from workshop.protocol import Protocol
+from workshop.protocol.model import Protocol
 
 RECOMMENDATIONS: dict[str, str] = {
     "adopt": "Adopt",

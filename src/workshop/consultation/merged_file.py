@@ -13,13 +13,13 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.errors import SessionFileError
-from workshop.merged import Merged, ProtocolRef, SessionRecord, made_order
-from workshop.protocol import Protocol
-from workshop.session import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation
-from workshop.toml_lines import KeyPath
-from workshop.toml_reader import Reader
-from workshop.tomlio import dumps_toml
+from workshop.protocol.model import Protocol
+from workshop.session.model import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation
+from workshop.toml.io import dumps_toml
+from workshop.toml.lines import KeyPath
+from workshop.toml.reader import Reader
 
 FORMAT_NAME = "workshop-merged"
 FORMAT_VERSION = 1

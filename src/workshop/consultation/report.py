@@ -13,40 +13,24 @@ imports Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
-from workshop.merged import Merged, SessionRecord
-from workshop.protocol import Principle, Protocol, Question, VoteOption
-from workshop.results import CONSENSUS, CONTESTED, NO_VOTES, CommitmentResult, commitment_results
-from workshop.session import RECOMMENDATIONS
+from workshop.consultation.figures import long_date, percent
+from workshop.consultation.marks import (
+    CONSENSUS,
+    CONTESTED,
+    NO_VOTES,
+    CommitmentResult,
+    commitment_results,
+)
+from workshop.consultation.records import Merged, SessionRecord
+from workshop.protocol.model import Principle, Protocol, Question, VoteOption
+from workshop.session.model import RECOMMENDATIONS
 
 KIND_LABELS = {"comments": "comment", "amendments": "proposed wording", "answers": "answer"}
 """Each entry kind, as a reader calls one of them."""
 
 UNDECIDED = "Undecided"
-
-
-def percent(count: int, total: int) -> int:
-    """A whole-number share, rounded half up (so 1 of 8 is 13%, as a reader would round it)."""
-    return (200 * count + total) // (2 * total) if total else 0
-
-
-def utc(moment: datetime) -> datetime:
-    """The moment in UTC, without a time zone (what spreadsheets can hold)."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
-
-
-def long_date(day: date) -> str:
-    """`22 November 2026`."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def when(moment: datetime | None) -> str:
-    """`22 November 2026, 10:05 UTC`, for people to read."""
-    if moment is None:
-        return ""
-    m = utc(moment)
-    return f"{m.day} {m:%B %Y, %H:%M} UTC"
 
 
 @dataclass(frozen=True)

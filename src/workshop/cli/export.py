@@ -13,11 +13,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.consultation.inputs import read_result
 from workshop.errors import Problem, WorkshopError, display_path
 from workshop.export import DEFAULT_TABLE, FORMATS, TABLES, default_output_path, export_bytes
-from workshop.merge_inputs import read_result
-from workshop.protocol import Protocol
-from workshop.store import atomic_write
+from workshop.protocol.model import Protocol
+from workshop.toml.atomic import atomic_write
 
 STDOUT = "-"
 

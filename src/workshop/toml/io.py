@@ -14,7 +14,7 @@ from typing import Any
 
 import tomli_w
 
-from workshop.errors import Problem, TomlFileError, display_path
+from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
 
 try:  # the compiled wheel is several times faster than the pure-Python standard library copy
     import tomli as _parser
@@ -79,3 +79,16 @@ def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
 def dumps_toml(data: dict[str, Any]) -> str:
     """Serialise to TOML text. Strings are written with escapes, so every byte round-trips."""
     return tomli_w.dumps(data)
+
+
+def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
+    """A workshop file's data, text and display name; any problem reading it (missing, not
+    UTF-8, not TOML, empty) as a SessionFileError naming the file."""
+    file = display_path(path)
+    try:
+        data, text = read_toml(path)
+    except TomlFileError as exc:
+        raise SessionFileError(exc.problems) from None
+    if not data:
+        raise SessionFileError(Problem(file, f"is empty: not {what}"))
+    return data, text, file

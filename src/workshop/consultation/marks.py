@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from workshop.merged import Merged
-from workshop.protocol import Commitment, Principle, Protocol
+from workshop.consultation.records import Merged
+from workshop.protocol.model import Commitment, Principle, Protocol
 
 CONSENSUS_SHARE = 2 / 3
 MAJORITY_SHARE = 1 / 2

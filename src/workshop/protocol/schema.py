@@ -10,11 +10,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from typing import Any
 
 from workshop.errors import Problem
-from workshop.toml_lines import KeyPath, format_path, key_lines, line_of
+from workshop.toml.lines import KeyPath, format_path, key_lines, line_of
+from workshop.toml.reader import type_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 KEY_PATTERN = re.compile(r"^[a-z]$")
@@ -64,23 +64,6 @@ PROTOCOL = {
     "principles": Field("tables", schema=PRINCIPLE),
     "questions": Field("tables", required=False, schema=QUESTION),
 }
-
-
-def type_name(value: Any) -> str:
-    """How a TOML value's type is described to a person."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (datetime, date, time)):
-        return "a date or time"
-    return type(value).__name__
 
 
 class _Checker:

@@ -1,0 +1,124 @@
+"""The protocol's model: frozen dataclasses for the options, principles, commitments, questions.
+
+What a workshop steps through and votes on. Loading and checking the file is load.py's job and
+schema.py's; the format is described in docs/protocol-format.md. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VoteOption:
+    """One way a participant can vote on a commitment."""
+
+    id: str
+    """Stable id, used as the key of the counts in session files (`agree`)."""
+    label: str
+    """What the room sees (`Agree`)."""
+    key: str
+    """The single lower-case letter that adds a vote; shift + the letter removes one."""
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """One "We will:" line of a principle."""
+
+    id: str
+    """Stable id, unique across the whole protocol."""
+    text: str
+    """The published words, verbatim."""
+
+
+@dataclass(frozen=True)
+class Principle:
+    """One principle: a title, a one-line statement and its commitments."""
+
+    id: str
+    title: str
+    statement: str
+    commitments: tuple[Commitment, ...]
+    minutes: float | None = None
+    """Time budget for this step, if the protocol sets one."""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A consultation question put to the people in the session."""
+
+    id: str
+    text: str
+    guidance: str = ""
+    """Notes to read out with the question (empty when the source gives none)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the protocol's words come from."""
+
+    document: str
+    authors: str
+    reviewed_in: str = ""
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """A whole protocol, validated. Ids are unique across principles, commitments, questions."""
+
+    id: str
+    title: str
+    version: str
+    source: Source
+    introduction: str
+    principles: tuple[Principle, ...]
+    questions: tuple[Question, ...]
+    vote_options: tuple[VoteOption, ...]
+    digest: str
+    """`sha256:` of the words a room responds to (see `content_digest`)."""
+    questions_introduction: str = ""
+    questions_minutes: float | None = None
+    recommendation_question: str = ""
+
+    @property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """All commitments, in protocol order."""
+        return tuple(c for p in self.principles for c in p.commitments)
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.vote_options)
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        for c in self.commitments:
+            if c.id == commitment_id:
+                return c
+        raise KeyError(commitment_id)
+
+    def principle_of(self, commitment_id: str) -> Principle:
+        for p in self.principles:
+            if any(c.id == commitment_id for c in p.commitments):
+                return p
+        raise KeyError(commitment_id)
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def summary(self) -> str:
+        """A few lines for `workshop validate` and the bare `workshop` command."""
+        counts = (
+            f"{len(self.principles)} principles, {len(self.commitments)} commitments, "
+            f"{len(self.questions)} questions"
+        )
+        options = ", ".join(f"{o.label} [{o.key}]" for o in self.vote_options)
+        lines = [
+            f"{self.title} (id {self.id}, version {self.version})",
+            counts,
+            f"Vote options: {options}",
+        ]
+        for number, p in enumerate(self.principles, start=1):
+            lines.append(f"  {number}. {p.title} ({len(p.commitments)} commitments)")
+        return "\n".join(lines)
