@@ -16,7 +16,8 @@ from typing import Any
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
-from workshop.session.model import ENTRY_KINDS, RECOMMENDATIONS, Entry, Recommendation
+from workshop.session.kinds import ENTRY_KINDS
+from workshop.session.model import RECOMMENDATIONS, Entry, Recommendation
 from workshop.toml.io import dumps_toml
 from workshop.toml.lines import KeyPath
 from workshop.toml.reader import Reader

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.protocol.model import Commitment, Protocol, Question
+from workshop.session.kinds import Step
 from workshop.session.model import Session
 
 
@@ -41,7 +42,7 @@ def principle_totals(session: Session, protocol: Protocol) -> list[PrincipleTota
             counts=counts,
             comments=sum(len(session.comments.get(c.id, [])) for c in p.commitments),
             amendments=sum(len(session.amendments.get(c.id, [])) for c in p.commitments),
-            seconds=session.elapsed.get(f"principle:{p.id}", 0.0),
+            seconds=session.elapsed.get(Step.principle(p.id), 0.0),
             budget_minutes=p.minutes,
         ))
     return rows

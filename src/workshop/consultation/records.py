@@ -18,7 +18,8 @@ from datetime import date, datetime
 from functools import cached_property
 
 from workshop.protocol.model import Protocol
-from workshop.session.model import ENTRY_KINDS, Entry, Recommendation, Session
+from workshop.session.kinds import ENTRY_KINDS
+from workshop.session.model import Entry, Recommendation, Session
 
 
 @dataclass(frozen=True, order=True)

@@ -95,6 +95,12 @@ class Protocol:
                 return c
         raise KeyError(commitment_id)
 
+    def principle(self, principle_id: str) -> Principle:
+        for p in self.principles:
+            if p.id == principle_id:
+                return p
+        raise KeyError(principle_id)
+
     def principle_of(self, commitment_id: str) -> Principle:
         for p in self.principles:
             if any(c.id == commitment_id for c in p.commitments):

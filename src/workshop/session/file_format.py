@@ -15,13 +15,14 @@ from typing import Any
 
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
+from workshop.session.kinds import ENTRY_KINDS, INTRODUCTION, Step
 from workshop.session.model import (
-    ENTRY_KINDS,
     RECOMMENDATIONS,
     Entry,
     Meta,
     Recommendation,
     Session,
+    protocol_steps,
 )
 from workshop.toml.io import dumps_toml, read_workshop_toml
 from workshop.toml.lines import KeyPath
@@ -54,7 +55,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         meta_out["participants"] = meta.participants
     meta_out |= {"notes": meta.notes, "started": session.started, "updated": session.updated}
 
-    progress: dict[str, Any] = {"step": session.step, "next_entry": session.next_entry}
+    progress: dict[str, Any] = {"step": str(session.step), "next_entry": session.next_entry}
     if session.completed is not None:
         progress["completed"] = session.completed
     progress["elapsed"] = dict(sorted(session.elapsed.items()))
@@ -184,12 +185,15 @@ def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None):
     progress = r.get(data, ("progress",), dict) or {}
     p: KeyPath = ("progress",)
     r.unknown(progress, p, ("step", "next_entry", "completed", "elapsed"))
-    step = r.get(progress, (*p, "step"), str) or "introduction"
-    if protocol is not None:
-        known = {"introduction", "questions", "recommendation", "review",
-                 *(f"principle:{x.id}" for x in protocol.principles)}
-        if step not in known:
-            r.report((*p, "step"), f"unknown step '{step}'")
+    text = r.get(progress, (*p, "step"), str) or INTRODUCTION
+    try:
+        step = Step(text)
+    except ValueError as exc:
+        if protocol is not None:  # merging reads sessions without one, and needs no step
+            r.report((*p, "step"), str(exc))
+        step = INTRODUCTION
+    if protocol is not None and step not in protocol_steps(protocol):
+        r.report((*p, "step"), f"unknown step '{step}'")
     next_entry = r.get(progress, (*p, "next_entry"), int) or 1
     completed = r.get(progress, (*p, "completed"), datetime, required=False)
     elapsed_in = r.get(progress, (*p, "elapsed"), dict, required=False) or {}

@@ -16,6 +16,14 @@ from datetime import date, datetime, timezone
 
 from workshop.errors import SessionError
 from workshop.protocol.model import Protocol
+from workshop.session.kinds import (
+    ENTRY_KINDS,
+    INTRODUCTION,
+    QUESTIONS,
+    RECOMMENDATION,
+    REVIEW,
+    Step,
+)
 
 RECOMMENDATIONS: dict[str, str] = {
     "adopt": "Adopt",
@@ -24,12 +32,13 @@ RECOMMENDATIONS: dict[str, str] = {
 }
 """The committee's question: should the council adopt the protocol? id → label."""
 
-ENTRY_KINDS: tuple[str, ...] = ("comments", "amendments", "answers")
-"""The three kinds of text a session records: comments and amendments on a commitment,
-answers to a question."""
+UNDECIDED = "Undecided"
+"""What a session that has not chosen a recommendation is called, everywhere."""
 
-FIXED_STEPS: tuple[str, ...] = ("introduction", "questions", "recommendation", "review")
-"""Steps that are not a principle; a principle's step is `principle:<id>`."""
+
+def recommendation_label(choice: str) -> str:
+    """`Adopt`, `Adopt with changes`, `Do not adopt`, or `Undecided`."""
+    return RECOMMENDATIONS.get(choice, UNDECIDED)
 
 
 def utc_now() -> datetime:
@@ -91,7 +100,7 @@ class Session:
     amendments: dict[str, list[Entry]] = field(default_factory=dict)
     answers: dict[str, list[Entry]] = field(default_factory=dict)
     recommendation: Recommendation = field(default_factory=Recommendation)
-    step: str = "introduction"
+    step: Step = INTRODUCTION
     """Where the facilitator is, so the session resumes there."""
     completed: datetime | None = None
     """When the facilitator finished the session (it stays editable)."""
@@ -269,23 +278,26 @@ class Session:
             setattr(self.meta, name, value)
         self._touch()
 
-    def steps(self) -> list[str]:
+    def steps(self) -> list[Step]:
         """Every step in order; needs the protocol."""
         if self.protocol is None:
             raise SessionError("the session's protocol is not loaded")
-        principles = [f"principle:{p.id}" for p in self.protocol.principles]
-        return ["introduction", *principles, "questions", "recommendation", "review"]
+        return protocol_steps(self.protocol)
 
-    def set_step(self, step: str) -> None:
+    def set_step(self, step: Step | str) -> None:
+        try:
+            step = Step(step)
+        except ValueError as exc:
+            raise SessionError(str(exc)) from None
         if self.protocol is not None and step not in self.steps():
             raise SessionError(f"unknown step '{step}'")
         self.step = step
         self._touch()
 
-    def add_elapsed(self, step: str, seconds: float) -> None:
+    def add_elapsed(self, step: Step | str, seconds: float) -> None:
         if seconds < 0:
             raise SessionError(f"elapsed time cannot be negative ({seconds})")
-        self.elapsed[step] = self.elapsed.get(step, 0.0) + seconds
+        self.elapsed[str(step)] = self.elapsed.get(str(step), 0.0) + seconds
         self._touch()
 
     def mark_complete(self) -> None:
@@ -337,3 +349,9 @@ def _check_participants(value: int | None) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise SessionError(f"the number of participants must be a whole number, 0 or more, not {value!r}")
+
+
+def protocol_steps(protocol: Protocol) -> list[Step]:
+    """The steps of a session on `protocol`, in order."""
+    principles = [Step.principle(p.id) for p in protocol.principles]
+    return [INTRODUCTION, *principles, QUESTIONS, RECOMMENDATION, REVIEW]

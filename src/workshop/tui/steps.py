@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workshop.session.kinds import INTRODUCTION, STEP_TITLES, Step, StepKind
 from workshop.tui.screens.intro import IntroScreen
 from workshop.tui.screens.principle import principle_screen
 from workshop.tui.screens.questions import QuestionsScreen
@@ -13,25 +14,23 @@ from workshop.tui.screens.step import StepScreen
 class StepsMixin:
     """Needs `self.session`, `self.protocol`, `self.monotonic`, `self.read_only`."""
 
-    def make_screen(self, step: str) -> StepScreen:
-        if step.startswith("principle:"):
-            principle_id = step.split(":", 1)[1]
-            principle = next(p for p in self.protocol.principles if p.id == principle_id)
-            return principle_screen(self.protocol, principle)
-        return {"introduction": IntroScreen, "questions": QuestionsScreen,
-                "recommendation": RecommendationScreen, "review": ReviewScreen}[step]()
+    def make_screen(self, step: Step) -> StepScreen:
+        if step.is_principle:
+            return principle_screen(self.protocol, self.protocol.principle(step.principle_id))
+        return {StepKind.INTRODUCTION: IntroScreen, StepKind.QUESTIONS: QuestionsScreen,
+                StepKind.RECOMMENDATION: RecommendationScreen,
+                StepKind.REVIEW: ReviewScreen}[step.kind]()
 
-    def step_title(self, step: str) -> str:
-        if step.startswith("principle:"):
-            principle_id = step.split(":", 1)[1]
-            return next(p.title for p in self.protocol.principles if p.id == principle_id)
-        return {"introduction": "Introduction", "questions": "Your thoughts",
-                "recommendation": "Recommendation", "review": "Review"}[step]
+    def step_title(self, step: Step | str) -> str:
+        step = Step(step)
+        if step.is_principle:
+            return self.protocol.principle(step.principle_id).title
+        return STEP_TITLES[step.kind]
 
-    current_step: str = "introduction"
+    current_step: Step = INTRODUCTION
     """The step on screen (kept apart from `session.step`, which a read-only view never changes)."""
 
-    def step_position(self, step: str) -> str:
+    def step_position(self, step: Step | str) -> str:
         steps = self.session.steps()
         return f"{steps.index(step) + 1}/{len(steps)}"
 
@@ -41,10 +40,11 @@ class StepsMixin:
                 return screen
         return None
 
-    def show_step(self, step: str, record: bool = True) -> None:
+    def show_step(self, step: Step | str, record: bool = True) -> None:
         """Switch to a step; with `record`, bank the time on the old one and save where we are."""
         if self.session is None:
             return
+        step = Step(step)
         if record:
             self.bank_time()
         self.current_step = step
