@@ -10,8 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from workshop.consultation.records import Merged
-from workshop.tui.results_render import workshop_name
+from workshop.consultation.report import Workshop
 
 
 class PickSessionDialog(ModalScreen[str | None]):
@@ -19,19 +18,18 @@ class PickSessionDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, merged: Merged, current: str) -> None:
+    def __init__(self, workshops: tuple[Workshop, ...], current: str) -> None:
         super().__init__(classes="dialog")
-        self.merged = merged
-        self.records = merged.sessions()
+        self.records = workshops
+        """The report's workshops, in its order (each with its unique name)."""
         self.current = current
 
     def compose(self) -> ComposeResult:
         options = [Option(Text("All workshops", style="bold"))]
-        for record in self.records:
-            label = Text(workshop_name(record, self.merged), style="bold")
-            label.append(f"  {record.date.isoformat()}", style="dim")
-            if record.location:
-                label.append(f"  {record.location}", style="dim")
+        for workshop in self.records:
+            label = Text(workshop.name, style="bold")
+            if workshop.record.location:
+                label.append(f"  {workshop.record.location}", style="dim")
             options.append(Option(label))
         with Vertical(classes="dialog-box pick-dialog"):
             yield Static(Text("Show comments and answers from", style="bold"), classes="dialog-title")
