@@ -253,7 +253,7 @@ def test_five_sessions_merge_into_their_sum_and_merging_again_changes_nothing(
         "Merged 5 sessions (2 complete, 35 participants) from 5 files into all.toml.",
         "Totals: 6/37 commitments voted; 52 votes (Agree 40, Agree if amended 2, Disagree 10); "
         "5 comments, 2 proposed wordings, 5 answers.",
-        "Recommendations: Adopt 0, Adopt with changes 2, Do not adopt 0, undecided 3."]
+        "Recommendations: Adopt 0, Adopt with changes 2, Do not adopt 0, Undecided 3."]
     # the merged file again with one of the five, and with all five: the same bytes
     one = made[2][1]
     assert merge(capsys, "all.toml", str(one), "-o", "again.toml")[0] == 0

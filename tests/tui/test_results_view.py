@@ -8,6 +8,7 @@ import pytest
 from results_fixture import GROUPS, HOSTILE, five_sessions, merged_file
 from tui_helpers import SIZE, make_app, screen_text, settle, widget_text
 
+from workshop.consultation.figures import long_date
 from workshop.tui.dialogs.pick_session import PickSessionDialog
 from workshop.tui.screens.results import ResultsScreen
 from workshop.tui.screens.start import StartScreen
@@ -46,8 +47,9 @@ async def test_totals_shares_marks_and_each_workshops_counts(view):
     assert "Share resources to achieve joint outcomes" in shown
     assert "Agree 40 80%" in shown and "Agree if amended 7 14%" in shown
     assert "50 votes from 5 workshops" in shown
-    for group, _, (a, m, d), _ in GROUPS:
-        assert f"{group} {a} {m} {d}" in shown  # each workshop's own counts
+    for group, day, (a, m, d), _ in GROUPS:
+        # each workshop's own counts, under the workshop's name in the report (with its date)
+        assert f"{group}, {long_date(day)} {a} {m} {d}" in shown
 
 
 async def test_a_split_between_workshops_is_contested(view):
@@ -56,7 +58,7 @@ async def test_a_split_between_workshops_is_contested(view):
     await settle(pilot)
     shown = detail(app)
     assert "Monitor how well we have used our resources" in shown
-    assert "contested" in shown and "varies by 70 points across workshops" in shown
+    assert "Contested" in shown and "varies by 70 points across workshops" in shown
 
 
 async def test_comments_and_wordings_with_their_workshop_shown_literally(view):
@@ -137,7 +139,7 @@ async def test_workshops_tab_lists_sessions_and_recommendations(view):
     text = screen_text(app)
     for group, on, _, _ in GROUPS:
         assert group in text and on.isoformat() in text
-    assert "Adopt with changes" in text and "Do not adopt" in text and "undecided" in text
+    assert "Adopt with changes" in text and "Do not adopt" in text and "Undecided" in text
     assert "Reasons of Manchester Partnership Board" in widget_text(
         app.screen.query_one("#workshop-detail"))
 

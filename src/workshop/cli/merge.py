@@ -15,9 +15,9 @@ from workshop.consultation.inputs import expand_inputs, read_input
 from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
 from workshop.consultation.merged_file import dumps_merged
 from workshop.consultation.records import Merged, ProtocolRef
+from workshop.consultation.report_build import build_report
 from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
 from workshop.protocol.model import Protocol
-from workshop.session.model import RECOMMENDATIONS
 from workshop.toml.atomic import atomic_write
 
 
@@ -151,21 +151,17 @@ def print_some(items: list) -> None:
 
 
 def summary_line(merged: Merged, protocol: Protocol) -> str:
-    totals = {o.id: 0 for o in protocol.vote_options}
-    voted = 0
-    for c in protocol.commitments:
-        counts = merged.totals(c.id, protocol.option_ids)
-        voted += any(counts.values())
-        for option in protocol.option_ids:
-            totals[option] += counts[option]
-    votes = ", ".join(f"{o.label} {totals[o.id]}" for o in protocol.vote_options)
-    entries = {kind: len(merged.attributed(kind)) for kind in ("comments", "amendments", "answers")}
-    choices = [r.recommendation.choice for r in merged.records.values()]
-    recs = ", ".join(f"{label} {choices.count(cid)}" for cid, label in RECOMMENDATIONS.items())
-    return (f"Totals: {voted}/{len(protocol.commitments)} commitments voted; "
+    """The totals and recommendations, read from the report model like every other view."""
+    report = build_report(merged, protocol)
+    totals = report.totals()
+    voted = len(report.commitments) - len(report.unvoted())
+    votes = ", ".join(f"{o.label} {totals[o.id]}" for o in report.options)
+    entries = report.entry_counts()
+    recs = ", ".join(f"{label} {n}" for label, n in report.recommendation_counts().items())
+    return (f"Totals: {voted}/{len(report.commitments)} commitments voted; "
             f"{sum(totals.values())} votes ({votes}); {entries['comments']} comments, "
             f"{entries['amendments']} proposed wordings, {entries['answers']} answers.\n"
-            f"Recommendations: {recs}, undecided {choices.count('')}.")
+            f"Recommendations: {recs}.")
 
 
 def _files(problems: list[Problem]) -> int:

@@ -14,9 +14,14 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 
+def scaled(count: int, total: int, scale: int) -> int:
+    """`count / total` of `scale`, rounded half up: the one rounding rule for shares and bars."""
+    return (2 * scale * count + total) // (2 * total) if total else 0
+
+
 def percent(count: int, total: int) -> int:
     """A whole-number share, rounded half up (so 1 of 8 is 13%, as a reader would round it)."""
-    return (200 * count + total) // (2 * total) if total else 0
+    return scaled(count, total, 100)
 
 
 def utc(moment: datetime) -> datetime:

@@ -1,6 +1,8 @@
-"""What the Review step shows: what is missing, totals per principle, time against budget.
+"""What the review step shows of a session: figures per principle from the report model, and
+the time spent on each step against its budget.
 
-Plain functions of a session and its protocol, so the screen and the exports agree.
+The figures come from `report_build.session_report`, the same reading every other view makes;
+only the time per step is the session's own (it is not part of a consultation's result).
 Nothing here imports Textual.
 """
 
@@ -8,9 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workshop.consultation.report import Report
+from workshop.consultation.report_build import progress_figures as progress
+from workshop.consultation.report_build import progress_text, session_report
 from workshop.protocol.model import Commitment, Protocol, Question
 from workshop.session.kinds import Step
 from workshop.session.model import Session
+
+__all__ = ["PrincipleTotals", "principle_totals", "progress", "progress_text",
+           "unanswered_questions", "unvoted_commitments"]
 
 
 @dataclass(frozen=True)
@@ -26,44 +34,21 @@ class PrincipleTotals:
     budget_minutes: float | None
 
 
-def principle_totals(session: Session, protocol: Protocol) -> list[PrincipleTotals]:
-    rows = []
-    for p in protocol.principles:
-        counts = {o: 0 for o in protocol.option_ids}
-        voted = 0
-        for c in p.commitments:
-            recorded = session.votes.get(c.id, {})
-            if any(recorded.values()):
-                voted += 1
-            for option, n in recorded.items():
-                counts[option] = counts.get(option, 0) + n
-        rows.append(PrincipleTotals(
-            principle_id=p.id, title=p.title, voted=voted, commitments=len(p.commitments),
-            counts=counts,
-            comments=sum(len(session.comments.get(c.id, [])) for c in p.commitments),
-            amendments=sum(len(session.amendments.get(c.id, [])) for c in p.commitments),
-            seconds=session.elapsed.get(Step.principle(p.id), 0.0),
-            budget_minutes=p.minutes,
-        ))
-    return rows
+def principle_totals(session: Session, protocol: Protocol,
+                     report: Report | None = None) -> list[PrincipleTotals]:
+    """Each principle's figures (from the report) with the time spent on its step."""
+    report = report or session_report(session, protocol)
+    return [PrincipleTotals(
+        principle_id=p.id, title=p.principle.title, voted=p.voted,
+        commitments=len(p.commitments), counts=dict(p.totals), comments=p.comments,
+        amendments=p.amendments, seconds=session.elapsed.get(Step.principle(p.id), 0.0),
+        budget_minutes=p.principle.minutes,
+    ) for p in report.principles]
 
 
 def unvoted_commitments(session: Session, protocol: Protocol) -> list[Commitment]:
-    return [c for c in protocol.commitments if not any(session.votes.get(c.id, {}).values())]
+    return [c.result.commitment for c in session_report(session, protocol).unvoted()]
 
 
 def unanswered_questions(session: Session, protocol: Protocol) -> list[Question]:
-    return [q for q in protocol.questions if not session.answers.get(q.id)]
-
-
-def progress(session: Session, protocol: Protocol) -> tuple[str, str]:
-    """(`23/37`, `4/6`): commitments with votes, questions with answers."""
-    voted = len(protocol.commitments) - len(unvoted_commitments(session, protocol))
-    answered = len(protocol.questions) - len(unanswered_questions(session, protocol))
-    return f"{voted}/{len(protocol.commitments)}", f"{answered}/{len(protocol.questions)}"
-
-
-def progress_text(session: Session, protocol: Protocol) -> str:
-    """`23/37 commitments voted, 4/6 questions`."""
-    voted, answered = progress(session, protocol)
-    return f"{voted} commitments voted, {answered} questions"
+    return [q.question for q in session_report(session, protocol).unanswered()]

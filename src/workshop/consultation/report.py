@@ -1,12 +1,17 @@
-"""The report model: one neutral reading of a result that every export format renders.
+"""The report model: the one reading of a consultation's result that every view lays out.
 
-`build_report(merged, protocol)` turns a merged result (or a single session seen as a merged
-result of one) into plain, ordered data: the workshops, per principle the commitments with their
-counts, whole-percent shares, contested/consensus marks (results.py), comments and proposed
-wordings, the answers per question, and the recommendations. Markdown, CSV, XLSX, HTML and DOCX
-are all drawn from it, so the formats agree figure for figure. Text is kept exactly as typed;
-escaping is each format's job (safety.py). Nothing here reads the clock: the report's date is
-the newest record's `updated`, so the same input always gives the same report. Nothing here
+`build_report(merged, protocol)` (report_build.py) turns a merged result, or a single session
+seen as a merged result of one (`session_report`), into the plain, ordered data of this module:
+the workshops, per principle the commitments with their counts, shares, leading option,
+contested/consensus mark and the reason for it in words, each workshop's own counts, comments
+and proposed wordings, the answers per question, and the recommendations.
+
+The results view, the review step, the start screen's progress, `workshop merge`'s summary and
+every export (Markdown, CSV, XLSX, HTML, DOCX) read this model and only lay it out, so they
+agree figure for figure and word for word: shares are whole percentages rounded half up
+(figures.percent), and every label (`Contested`, `No votes yet`, `Undecided`, an entry kind, a
+workshop's name) is made here. Text is kept exactly as typed; escaping is each view's job.
+Nothing here reads the clock: the same input always gives the same report. Nothing here
 imports Textual.
 """
 
@@ -15,30 +20,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workshop.consultation.figures import long_date, percent
+from workshop.consultation.figures import percent
 from workshop.consultation.marks import (
     CONSENSUS,
     CONTESTED,
     NO_VOTES,
     CommitmentResult,
-    commitment_results,
+    mark_counts,
+    sort_results,
 )
-from workshop.consultation.records import Merged, SessionRecord
-from workshop.protocol.model import Principle, Protocol, Question, VoteOption
-from workshop.session.model import RECOMMENDATIONS
+from workshop.consultation.records import SessionRecord
+from workshop.protocol.model import Commitment, Principle, Protocol, Question, VoteOption
+from workshop.session.kinds import EntryKind
+from workshop.session.model import RECOMMENDATIONS, UNDECIDED, recommendation_label
 
-KIND_LABELS = {"comments": "comment", "amendments": "proposed wording", "answers": "answer"}
-"""Each entry kind, as a reader calls one of them."""
+KIND_LABELS = {kind: kind.singular for kind in EntryKind}
+"""Each entry kind, as a reader calls one of them (from the one table in session/kinds.py)."""
 
-UNDECIDED = "Undecided"
+MARK_LABELS = {CONTESTED: "Contested", CONSENSUS: "Consensus", NO_VOTES: "No votes", "": ""}
+"""What each mark is called; a single session in progress says "No votes yet" instead."""
 
+MAJORITY_LABEL = "Majority"
+"""A leading option with more than half of the votes but no consensus: neither mark."""
 
 @dataclass(frozen=True)
 class Note:
     """A comment, proposed wording or answer, with the workshop it came from."""
 
     kind: str
-    """`comments`, `amendments` or `answers`."""
+    """An `EntryKind`: `comments`, `amendments` or `answers`."""
     target: str
     """The commitment or question id."""
     entry_id: str
@@ -50,11 +60,9 @@ class Note:
     group: str
     date: date
     """The workshop's date."""
-
-    @property
-    def workshop(self) -> str:
-        """`Manchester Partnership Board, 22 November 2026`: which workshop said it."""
-        return f"{self.group}, {long_date(self.date)}"
+    workshop: str
+    """`Manchester Partnership Board, 22 November 2026`: which workshop said it (the
+    workshop's `name`, unique in the report)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,8 @@ class Workshop:
     """One session's details and how far it got."""
 
     record: SessionRecord
+    name: str
+    """`Group, 22 November 2026`; with the session id's start where two share both."""
     voted: int
     """Commitments of the protocol with at least one vote."""
     answered: int
@@ -72,8 +82,21 @@ class Workshop:
     answers: int
 
     @property
+    def id(self) -> str:
+        return self.record.id
+
+    @property
     def recommendation(self) -> str:
-        return RECOMMENDATIONS.get(self.record.recommendation.choice, UNDECIDED)
+        """`Adopt`, `Adopt with changes`, `Do not adopt` or `Undecided`."""
+        return recommendation_label(self.record.recommendation.choice)
+
+
+@dataclass(frozen=True)
+class WorkshopCounts:
+    """One workshop's own counts for one commitment (None where it did not vote on it)."""
+
+    workshop: Workshop
+    counts: dict[str, int] | None
 
 
 @dataclass(frozen=True)
@@ -83,14 +106,36 @@ class CommitmentView:
     """`2.3`: principle number, then the commitment's number in it."""
     comments: tuple[Note, ...]
     amendments: tuple[Note, ...]
+    options: tuple[VoteOption, ...]
+    by_workshop: tuple[WorkshopCounts, ...]
+    """Every workshop of the report, in its order, with its counts for this commitment."""
+    mark_label: str
+    """`Contested`, `Consensus`, `No votes` / `No votes yet`, or "" (a majority: see `verdict`)."""
 
     @property
     def id(self) -> str:
         return self.result.commitment.id
 
     @property
+    def commitment(self) -> Commitment:
+        return self.result.commitment
+
+    @property
     def text(self) -> str:
         return self.result.commitment.text
+
+    @property
+    def number(self) -> int:
+        """The commitment's position in its principle, from 1."""
+        return self.result.number
+
+    @property
+    def principle(self) -> Principle:
+        return self.result.principle
+
+    @property
+    def mark(self) -> str:
+        return self.result.mark
 
     @property
     def totals(self) -> dict[str, int]:
@@ -100,8 +145,53 @@ class CommitmentView:
     def total(self) -> int:
         return self.result.total
 
+    @property
+    def notes(self) -> int:
+        """Comments and proposed wordings together."""
+        return len(self.comments) + len(self.amendments)
+
+    @property
+    def workshops_voted(self) -> int:
+        return self.result.sessions_voted
+
     def share(self, option_id: str) -> int:
+        """The option's share of the votes, a whole percentage (figures.percent)."""
         return percent(self.totals.get(option_id, 0), self.total)
+
+    @property
+    def leading(self) -> VoteOption | None:
+        """The option with most votes (the first in protocol order on a tie); None unvoted."""
+        if self.result.leading is None:
+            return None
+        return next(o for o in self.options if o.id == self.result.leading)
+
+    @property
+    def leading_text(self) -> str:
+        """`Agree, 58%`; "" without votes."""
+        lead = self.leading
+        return f"{lead.label}, {self.share(lead.id)}%" if lead else ""
+
+    @property
+    def spread_points(self) -> int:
+        """How far the leading option's share varies across workshops, in percentage points."""
+        return round(100 * self.result.spread)
+
+    @property
+    def verdict(self) -> str:
+        """The mark, or `Majority` for a lead that is neither consensus nor contested."""
+        return self.mark_label or (MAJORITY_LABEL if self.total else "")
+
+    @property
+    def reason(self) -> str:
+        """Why the mark, in words: `Agree leads with 58%; its share varies by 40 points across
+        workshops`; "" without votes."""
+        lead = self.leading
+        if lead is None:
+            return ""
+        text = f"{lead.label} leads with {self.share(lead.id)}%"
+        if self.workshops_voted > 1:
+            text += f"; its share varies by {self.spread_points} points across workshops"
+        return text
 
 
 @dataclass(frozen=True)
@@ -120,6 +210,19 @@ class PrincipleView:
     def total(self) -> int:
         return sum(self.totals.values())
 
+    @property
+    def voted(self) -> int:
+        """How many of its commitments have at least one vote."""
+        return sum(1 for c in self.commitments if c.total)
+
+    @property
+    def comments(self) -> int:
+        return sum(len(c.comments) for c in self.commitments)
+
+    @property
+    def amendments(self) -> int:
+        return sum(len(c.amendments) for c in self.commitments)
+
     def share(self, option_id: str) -> int:
         return percent(self.totals.get(option_id, 0), self.total)
 
@@ -133,7 +236,7 @@ class QuestionView:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything an export shows, in the order it shows it."""
+    """Everything a view shows, in the order it shows it."""
 
     protocol: Protocol
     options: tuple[VoteOption, ...]
@@ -163,6 +266,12 @@ class Report:
     def commitments(self) -> tuple[CommitmentView, ...]:
         return tuple(c for p in self.principles for c in p.commitments)
 
+    def commitment(self, commitment_id: str) -> CommitmentView:
+        return next(c for c in self.commitments if c.id == commitment_id)
+
+    def workshop(self, session_id: str) -> Workshop:
+        return next(w for w in self.workshops if w.id == session_id)
+
     @property
     def no_votes_label(self) -> str:
         return "No votes yet" if self.in_progress else "No votes"
@@ -173,14 +282,20 @@ class Report:
 
     def mark_label(self, mark: str) -> str:
         """What a commitment's mark says: Contested, Consensus, No votes (yet), or nothing."""
-        return {CONTESTED: "Contested", CONSENSUS: "Consensus", NO_VOTES: self.no_votes_label
-                }.get(mark, "")
+        return self.no_votes_label if mark == NO_VOTES else MARK_LABELS[mark]
+
+    def mark_counts(self) -> dict[str, int]:
+        """How many commitments carry each mark (contested, consensus, no votes)."""
+        return mark_counts([c.result for c in self.commitments])
 
     def unvoted(self) -> list[CommitmentView]:
         return [c for c in self.commitments if c.total == 0]
 
     def unanswered(self) -> list[QuestionView]:
         return [q for q in self.questions if not q.answers]
+
+    def participants(self) -> int:
+        return sum(w.record.participants or 0 for w in self.workshops)
 
     def recommendation_counts(self) -> dict[str, int]:
         """Label → how many workshops chose it, every choice listed, undecided last."""
@@ -197,6 +312,11 @@ class Report:
         return {"comments": sum(w.comments for w in self.workshops),
                 "amendments": sum(w.amendments for w in self.workshops),
                 "answers": sum(w.answers for w in self.workshops)}
+
+    def sorted_commitments(self, order: str) -> list[CommitmentView]:
+        """The commitments in one of `ORDERS` (the rule is marks.sort_results)."""
+        views = {id(c.result): c for c in self.commitments}
+        return [views[id(r)] for r in sort_results([c.result for c in self.commitments], order)]
 
     def summary_line(self) -> str:
         """`2 workshops, 24 participants; 30/37 commitments voted, 412 votes; ...`."""
@@ -220,53 +340,3 @@ class Report:
 
 def _s(n: int) -> str:
     return "" if n == 1 else "s"
-
-
-def _note(record: SessionRecord, kind: str, target: str, entry) -> Note:
-    return Note(kind, target, entry.id, entry.text, entry.created, entry.edited, record.id,
-                record.group, record.date)
-
-
-def build_report(merged: Merged, protocol: Protocol) -> Report:
-    """The report of `merged` on `protocol` (see the module docstring)."""
-    notes = {kind: [_note(a.record, kind, a.target, a.entry) for a in merged.attributed(kind)]
-             for kind in KIND_LABELS}
-    results = commitment_results(merged, protocol)
-    principles = []
-    for number, principle in enumerate(protocol.principles, start=1):
-        views = tuple(
-            CommitmentView(
-                result=r, code=f"{number}.{r.number}",
-                comments=tuple(n for n in notes["comments"] if n.target == r.commitment.id),
-                amendments=tuple(n for n in notes["amendments"] if n.target == r.commitment.id),
-            )
-            for r in results if r.principle.id == principle.id)
-        totals = {o: sum(v.totals[o] for v in views) for o in protocol.option_ids}
-        principles.append(PrincipleView(principle, number, views, totals))
-    questions = tuple(
-        QuestionView(q, n, tuple(a for a in notes["answers"] if a.target == q.id))
-        for n, q in enumerate(protocol.questions, start=1))
-    known = {c.id for c in protocol.commitments} | {q.id for q in protocol.questions}
-    foreign = tuple(n for kind in KIND_LABELS for n in notes[kind] if n.target not in known)
-    records = merged.sessions()
-    return Report(
-        protocol=protocol, options=protocol.vote_options,
-        workshops=tuple(_workshop(r, protocol) for r in records),
-        principles=tuple(principles), questions=questions, foreign=foreign,
-        as_of=max((r.updated for r in records), default=None),
-    )
-
-
-def _workshop(record: SessionRecord, protocol: Protocol) -> Workshop:
-    commitments = {c.id for c in protocol.commitments}
-    return Workshop(
-        record=record,
-        voted=sum(1 for c, counts in record.votes.items()
-                  if c in commitments and any(counts.values())),
-        answered=sum(1 for q in protocol.questions if record.answers.get(q.id)),
-        votes=sum(n for c, counts in record.votes.items() if c in commitments
-                  for n in counts.values()),
-        comments=sum(len(v) for v in record.comments.values()),
-        amendments=sum(len(v) for v in record.amendments.values()),
-        answers=sum(len(v) for v in record.answers.values()),
-    )

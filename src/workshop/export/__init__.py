@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.consultation.records import Merged
-from workshop.consultation.report import Report, build_report
+from workshop.consultation.report import Report
+from workshop.consultation.report_build import build_report
 from workshop.errors import WorkshopError
 from workshop.export.rows import TABLES
 from workshop.protocol.model import Protocol

@@ -8,6 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+TONES = ("support", "qualified", "alternative", "neutral", "oppose")
+"""What a vote option means, which is what every view colours it by (TUI theme variables in
+tui/tones.tcss, the HTML palette in export/html_charts.py): the first option of a protocol
+supports a commitment, the last opposes it, and those between are qualified support (then, for
+longer scales, an alternative and a neutral view)."""
+
+
+def option_tones(option_ids: tuple[str, ...]) -> dict[str, str]:
+    """option id → tone, by position: first `support`, last `oppose`, between them `qualified`,
+    `alternative`, `neutral`, in turn. One option is `support`."""
+    middle = ("qualified", "alternative", "neutral")
+    out = {}
+    for index, option_id in enumerate(option_ids):
+        if index == 0:
+            out[option_id] = "support"
+        elif index == len(option_ids) - 1:
+            out[option_id] = "oppose"
+        else:
+            out[option_id] = middle[(index - 1) % len(middle)]
+    return out
+
 
 @dataclass(frozen=True)
 class VoteOption:
@@ -88,6 +109,11 @@ class Protocol:
     @property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.vote_options)
+
+    @property
+    def tones(self) -> dict[str, str]:
+        """option id → what it means (`support`, `qualified`, ..., `oppose`): see TONES."""
+        return option_tones(self.option_ids)
 
     def commitment(self, commitment_id: str) -> Commitment:
         for c in self.commitments:

@@ -8,12 +8,15 @@ the same pieces render in every screen.
 from __future__ import annotations
 
 from rich.bar import Bar
+from rich.color import Color
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workshop.consultation.figures import percent
 from workshop.consultation.wording import word_diff
 from workshop.protocol.model import Protocol
+from workshop.session.kinds import EntryKind
 from workshop.session.model import Entry
 
 
@@ -39,8 +42,12 @@ def commitment_row(number: int, text: str, counts: dict[str, int], comments: int
     return grid
 
 
-def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | None) -> RenderableType:
-    """One bar per option, scaled to the head count (or to the total when none is given)."""
+def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | None,
+              colours: Colours | None = None) -> RenderableType:
+    """One bar per option, scaled to the head count (or to the total when none is given).
+    `colours` (option id → colour) come from the theme (tui/tones.py); without them, the
+    fallback colours of each option's meaning."""
+    colours = colours or fallback_colours(protocol)
     total = sum(counts.values())
     scale = max(total, participants or 0, 1)
     grid = Table.grid(padding=(0, 1), expand=True)
@@ -49,9 +56,9 @@ def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | No
     grid.add_column(no_wrap=True, justify="right")
     for option in protocol.vote_options:
         n = counts.get(option.id, 0)
-        share = f"{round(100 * n / total)}%" if total else "-"
+        share = f"{percent(n, total)}%" if total else "-"
         grid.add_row(Text.assemble((f"[{option.key}] ", "dim"), option.label),
-                     Bar(scale, 0, n, color=option_colour(option.id), bgcolor="grey23"),
+                     Bar(scale, 0, n, color=colours[option.id], bgcolor="grey23"),
                      Text(f"{n:>3} {share:>4}", style="bold" if n else "dim"))
     return Group(grid, head_count(total, participants))
 
@@ -65,15 +72,16 @@ def head_count(total: int, participants: int | None) -> Text:
     return Text(f"{total} of {participants} voted", style="bold" if total == participants else "")
 
 
-OPTION_COLOURS = {"agree": "green", "amend": "yellow", "disagree": "red"}
-"""Bar colours by vote option id; any other option is cyan."""
+Colours = dict[str, Color | str]
+"""option id → the colour its bars are drawn in."""
 
-ENTRY_LABELS = {"comments": "Comment", "amendments": "Proposed wording", "answers": "Answer"}
-"""How each kind of entry is headed in a list."""
+FALLBACK_TONE_COLOURS = {"support": "green", "qualified": "yellow", "alternative": "blue",
+                         "neutral": "magenta", "oppose": "red"}
+"""Colours by meaning for a renderable drawn outside a themed screen."""
 
 
-def option_colour(option_id: str) -> str:
-    return OPTION_COLOURS.get(option_id, "cyan")
+def fallback_colours(protocol: Protocol) -> Colours:
+    return {o: FALLBACK_TONE_COLOURS[tone] for o, tone in protocol.tones.items()}
 
 
 def diff_text(original: str, proposed: str) -> Text:
@@ -87,7 +95,7 @@ def diff_text(original: str, proposed: str) -> Text:
 
 def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
     """How a comment, proposed wording or answer appears in a list."""
-    label = ENTRY_LABELS[kind]
+    label = EntryKind(kind).heading
     stamp = entry.created.astimezone().strftime("%H:%M")
     head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
     body = diff_text(original, entry.text) if kind == "amendments" and original else Text(entry.text)

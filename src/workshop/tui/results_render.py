@@ -1,69 +1,75 @@
-"""Rich renderables for the results view: stacked share bars, commitment rows and details.
+"""Rich renderables for the results view, laid out from the report model (consultation/report.py).
 
-User text (groups, comments, wordings, answers) goes into `Text` as plain strings, never parsed
-as markup, so it shows exactly as typed.
+Every figure and label here (shares, marks, the reason for a mark, workshop names) is the
+report's; this module only arranges them. User text (groups, comments, wordings, answers) goes
+into `Text` as plain strings, never parsed as markup, so it shows exactly as typed.
 """
 
 from __future__ import annotations
 
 from rich.bar import Bar
+from rich.color import Color
 from rich.console import Group, RenderableType
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES, CommitmentResult
-from workshop.consultation.records import Attributed, Merged, SessionRecord
-from workshop.protocol.model import Protocol
-from workshop.tui.render import ENTRY_LABELS, diff_text, option_colour
+from workshop.consultation.figures import scaled
+from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
+from workshop.consultation.report import CommitmentView, Note, Report
+from workshop.session.kinds import EntryKind
+from workshop.tui.render import Colours, diff_text
 
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",
                NO_VOTES: "dim", "": ""}
 
 
-def stacked_bar(totals: dict[str, int], width: int) -> Text:
-    """One bar `width` cells long, split by each option's share; grey when nobody voted."""
-    total = sum(totals.values())
+def stacked_bar(view: CommitmentView, width: int, colours: Colours,
+                empty: Color | str = "grey35") -> Text:
+    """One bar `width` cells long, split by each option's share; dotted when nobody voted."""
+    total = view.total
     if not total:
-        return Text("·" * width, style="grey35")
+        return Text("·" * width, style=Style(color=empty))
     bar = Text()
     used = 0
-    options = [o for o in totals if totals[o]]
+    options = [o for o in view.totals if view.totals[o]]
     for n, option in enumerate(options):
-        cells = width - used if n == len(options) - 1 else round(width * totals[option] / total)
+        # Rounded half up like every share (figures.scaled); the last option takes what is left.
+        cells = width - used if n == len(options) - 1 else scaled(view.totals[option], total, width)
         cells = max(0, min(cells, width - used))
-        bar.append("█" * cells, style=option_colour(option))
+        bar.append("█" * cells, style=Style(color=colours[option]))
         used += cells
     return bar
 
 
-def mark_text(mark: str) -> Text:
-    if not mark:
+def mark_text(view: CommitmentView) -> Text:
+    if not view.mark_label:
         return Text("")
-    return Text(f" {mark} ", style=MARK_STYLES[mark])
+    return Text(f" {view.mark_label} ", style=MARK_STYLES[view.mark])
 
 
-def commitment_row(result: CommitmentResult, show_principle: bool, header: bool = False,
-                   bar_width: int = 12) -> Table:
+def commitment_row(view: CommitmentView, show_principle: bool, colours: Colours,
+                   header: bool = False, bar_width: int = 12) -> Table:
     """`1. Text of the commitment` (wrapping under itself), then
-    `███████▒▒░  20·5·3  contested  4 ✎`; with `header`, the principle's title above them."""
+    `███████▒▒░  20·5·3  Contested  4 ✎`; with `header`, the principle's title above them."""
     label = Text()
     if show_principle:
-        label.append(f"{result.principle.title}: ", style="dim")
-    label.append(f"{result.number}. ", style="dim")
-    label.append(result.commitment.text)
+        label.append(f"{view.principle.title}: ", style="dim")
+    label.append(f"{view.number}. ", style="dim")
+    label.append(view.text)
     figures = Text()
-    figures.append_text(stacked_bar(result.totals, bar_width))
-    counts = " · ".join(str(n) for n in result.totals.values())
-    figures.append(f"  {counts}", style="bold" if result.total else "dim")
-    if result.mark:
+    figures.append_text(stacked_bar(view, bar_width, colours))
+    counts = " · ".join(str(n) for n in view.totals.values())
+    figures.append(f"  {counts}", style="bold" if view.total else "dim")
+    if view.mark_label:
         figures.append("  ")
-        figures.append_text(mark_text(result.mark))
-    if result.notes:
-        figures.append(f"  {result.notes} ✎", style="bold cyan")
+        figures.append_text(mark_text(view))
+    if view.notes:
+        figures.append(f"  {view.notes} ✎", style="bold cyan")
     grid = Table.grid(expand=True)
     grid.add_column(ratio=1)
     if header:
-        grid.add_row(principle_header(result.principle.title))
+        grid.add_row(principle_header(view.principle.title))
     grid.add_row(label)
     grid.add_row(figures)
     return grid
@@ -73,69 +79,51 @@ def principle_header(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def commitment_detail(result: CommitmentResult, merged: Merged, protocol: Protocol) -> RenderableType:
-    """The commitment in full: text, a bar per option, the mark, and each workshop's counts."""
+def commitment_detail(view: CommitmentView, report: Report, colours: Colours) -> RenderableType:
+    """The commitment in full: text, a bar per option, the mark and its reason, and each
+    workshop's counts."""
     head = Text()
-    head.append(f"{result.principle.title} · commitment {result.number}\n", style="dim")
-    head.append(result.commitment.text, style="bold")
+    head.append(f"{view.principle.title} · commitment {view.number}\n", style="dim")
+    head.append(view.text, style="bold")
     bars = Table.grid(padding=(0, 1), expand=True)
     bars.add_column(no_wrap=True)
     bars.add_column(ratio=1)
     bars.add_column(no_wrap=True, justify="right")
-    for option in protocol.vote_options:
-        n = result.totals[option.id]
-        bar = Bar(max(result.total, 1), 0, n, color=option_colour(option.id), bgcolor="grey23")
-        bars.add_row(Text(option.label), bar,
-                     Text(f"{n:>4} {round(100 * result.share(option.id)):>3}%"))
+    for option in report.options:
+        n = view.totals[option.id]
+        bar = Bar(max(view.total, 1), 0, n, color=colours[option.id], bgcolor="grey23")
+        bars.add_row(Text(option.label), bar, Text(f"{n:>4} {view.share(option.id):>3}%"))
     summary = Text()
-    summary.append(f"{result.total} votes from {result.sessions_voted} workshop"
-                   f"{'' if result.sessions_voted == 1 else 's'}")
-    if result.mark:
+    summary.append(f"{view.total} votes from {view.workshops_voted} workshop"
+                   f"{'' if view.workshops_voted == 1 else 's'}")
+    if view.verdict:
         summary.append("  ")
-        summary.append_text(mark_text(result.mark))
-        summary.append(" " + explain(result, protocol), style="italic")
+        summary.append_text(mark_text(view) if view.mark_label else Text(view.verdict, "bold"))
+        summary.append(" " + view.reason, style="italic")
     parts: list[RenderableType] = [head, Text(""), bars, summary]
-    by_session = merged.by_session(result.commitment.id)
-    if len(merged.records) > 1:
-        table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
-        table.add_column("Workshop", ratio=1, min_width=8, no_wrap=True, overflow="ellipsis")
-        for option in protocol.vote_options:
-            table.add_column(option.label, justify="right", no_wrap=True)
-        for record in merged.sessions():
-            counts = by_session.get(record.id)
-            cells = [str(counts.get(o, 0)) if counts else "–" for o in protocol.option_ids]
-            table.add_row(Text(workshop_name(record, merged)), *cells)
-        parts += [Text(""), table]
+    if len(report.workshops) > 1:
+        parts += [Text(""), workshop_counts(view, report)]
     return Group(*parts)
 
 
-def workshop_name(record: SessionRecord, merged: Merged) -> str:
-    """The group's name; where two workshops share it, with the date (and the id if need be)."""
-    same = [r for r in merged.records.values() if r.group == record.group]
-    if len(same) == 1:
-        return record.group
-    if sum(r.date == record.date for r in same) == 1:
-        return f"{record.group} ({record.date.isoformat()})"
-    return f"{record.group} ({record.date.isoformat()}, {record.id[:8]})"
+def workshop_counts(view: CommitmentView, report: Report) -> Table:
+    """Each workshop's own counts for the commitment ("–" where it did not vote on it)."""
+    table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
+    table.add_column("Workshop", ratio=1, min_width=8, no_wrap=True, overflow="ellipsis")
+    for option in report.options:
+        table.add_column(option.label, justify="right", no_wrap=True)
+    for row in view.by_workshop:
+        cells = [str(row.counts[o.id]) if row.counts else "–" for o in report.options]
+        table.add_row(Text(row.workshop.name), *cells)
+    return table
 
 
-def explain(result: CommitmentResult, protocol: Protocol) -> str:
-    """Why the mark: the leading option's share, and the spread across workshops."""
-    if result.mark == NO_VOTES or result.leading is None:
-        return ""
-    label = next(o.label for o in protocol.vote_options if o.id == result.leading)
-    text = f"{label} leads with {round(100 * result.lead_share)}%"
-    if result.sessions_voted > 1:
-        text += f"; its share varies by {round(100 * result.spread)} points across workshops"
-    return text
-
-
-def attributed_prompt(item: Attributed, kind: str, merged: Merged, original: str = "") -> Text:
+def note_prompt(note: Note, original: str = "") -> Text:
     """A comment, wording or answer with its workshop."""
     head = Text(style="dim")
-    head.append(f"{ENTRY_LABELS[kind]} · ")
-    head.append(workshop_name(item.record, merged), style="bold")
-    head.append(f" · {item.entry.created.astimezone():%Y-%m-%d %H:%M}")
-    body = diff_text(original, item.entry.text) if kind == "amendments" and original else \
-        Text(item.entry.text)
+    head.append(f"{EntryKind(note.kind).heading} · ")
+    head.append(note.workshop, style="bold")
+    head.append(f" · {note.created.astimezone():%Y-%m-%d %H:%M}")
+    amended = note.kind == EntryKind.AMENDMENTS and original
+    body = diff_text(original, note.text) if amended else Text(note.text)
     return Text.assemble(head, "\n", body)

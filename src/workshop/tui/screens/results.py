@@ -21,20 +21,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from workshop.consultation.marks import ORDERS, commitment_results, mark_counts, sort_results
+from workshop.consultation.marks import ORDERS
 from workshop.consultation.records import Merged
+from workshop.consultation.report import CommitmentView, Note
+from workshop.consultation.report_build import build_report
 from workshop.protocol.model import Protocol
-from workshop.session.model import RECOMMENDATIONS
 from workshop.tui.render import question_text
-from workshop.tui.results_render import (
-    attributed_prompt,
-    commitment_detail,
-    commitment_row,
-    workshop_name,
-)
+from workshop.tui.results_render import commitment_detail, commitment_row, note_prompt
+from workshop.tui.tones import TONE_CLASSES, option_colours
 
 
 class ResultsScreen(Screen):
+    COMPONENT_CLASSES = TONE_CLASSES
     BINDINGS = [
         Binding("escape,q", "close", "Back", priority=True),
         Binding("o", "cycle_order", "Order", tooltip="Protocol order, most contested, most commented",
@@ -57,11 +55,12 @@ class ResultsScreen(Screen):
         self.protocol = protocol
         self.label = label
         """What is shown, for the title line: a file name, or the sessions folder."""
-        self.results = commitment_results(merged, protocol)
+        self.report = build_report(merged, protocol)
+        """What the view lays out: every figure and label comes from here."""
         self.order = "protocol"
         self.session_filter = ""
         """A session id: only its comments and answers are shown. "" shows every workshop's."""
-        self.rows = self.results
+        self.rows: list[CommitmentView] = list(self.report.commitments)
         """The commitments as listed, in the current order."""
 
     def compose(self) -> ComposeResult:
@@ -96,19 +95,18 @@ class ResultsScreen(Screen):
     # -- the title line -------------------------------------------------------------------------
 
     def show_title(self) -> None:
-        records = self.merged.sessions()
-        marks = mark_counts(self.results)
+        workshops = self.report.workshops
+        marks = self.report.mark_counts()
         title = Text()
         title.append("Results", style="bold")
         title.append(f" · {self.label} · ")
-        title.append(f"{len(records)} workshop{'s' if len(records) != 1 else ''}, "
-                     f"{self.merged.participants()} participants · "
+        title.append(f"{len(workshops)} workshop{'s' if len(workshops) != 1 else ''}, "
+                     f"{self.report.participants()} participants · "
                      f"{marks['contested']} contested, {marks['consensus']} consensus\n")
         title.append(f"Order: {ORDERS[self.order]} (o)", style="dim")
         title.append(" · Comments and answers from: ", style="dim")
         if self.session_filter:
-            record = self.merged.records[self.session_filter]
-            title.append(workshop_name(record, self.merged), style="bold yellow")
+            title.append(self.report.workshop(self.session_filter).name, style="bold yellow")
         else:
             title.append("every workshop", style="dim")
         title.append(" (s)", style="dim")
@@ -119,68 +117,67 @@ class ResultsScreen(Screen):
     def fill_commitments(self, keep: str | None = None) -> None:
         """The list in the current order; in protocol order each principle's first commitment
         carries the principle's title."""
-        self.rows = sort_results(self.results, self.order)
+        self.rows = self.report.sorted_commitments(self.order)
         grouped = self.order == "protocol"
-        options = [Option(commitment_row(r, show_principle=not grouped,
-                                         header=grouped and r.number == 1), id=r.commitment.id)
-                   for r in self.rows]
+        colours = option_colours(self, self.protocol)
+        options = [Option(commitment_row(c, show_principle=not grouped, colours=colours,
+                                         header=grouped and c.number == 1), id=c.id)
+                   for c in self.rows]
         listing = self.query_one("#result-list", OptionList)
         listing.set_options(options)
-        ids = [r.commitment.id for r in self.rows]
+        ids = [c.id for c in self.rows]
         listing.highlighted = ids.index(keep) if keep in ids else 0
         self.show_commitment()
 
     @property
-    def current(self):
+    def current(self) -> CommitmentView | None:
         index = self.query_one("#result-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.rows):
             return None
         return self.rows[index]
 
     def show_commitment(self) -> None:
-        result = self.current
-        if result is None:
+        view = self.current
+        if view is None:
             return
+        colours = option_colours(self, self.protocol)
         self.query_one("#result-text", Static).update(
-            commitment_detail(result, self.merged, self.protocol))
-        entries = []
-        for kind in ("comments", "amendments"):
-            entries += [(kind, a) for a in self.merged.attributed(kind, result.commitment.id)]
-        entries = [(k, a) for k, a in entries if self._shown(a)]
-        entries.sort(key=lambda pair: (pair[1].entry.created, pair[1].record.id))
-        self._show_entries("#result-entries", entries, result.commitment.text,
-                           "No comments or proposed wordings")
+            commitment_detail(view, self.report, colours))
+        notes = [n for n in (*view.comments, *view.amendments) if self._shown(n)]
+        notes.sort(key=lambda n: (n.created, n.session_id))
+        self._show_entries("#result-entries", notes, view.text, "No comments or proposed wordings")
 
-    def _shown(self, item) -> bool:
-        return not self.session_filter or item.record.id == self.session_filter
+    def _shown(self, note: Note) -> bool:
+        return not self.session_filter or note.session_id == self.session_filter
 
-    def _show_entries(self, selector: str, entries, original: str, empty: str) -> None:
+    def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str) -> None:
         listing = self.query_one(selector, OptionList)
-        if not entries:
+        if not notes:
             suffix = " from this workshop" if self.session_filter else ""
             listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
                                         disabled=True)])
             return
-        listing.set_options([Option(attributed_prompt(item, kind, self.merged, original)) for kind, item in entries])
+        listing.set_options([Option(note_prompt(note, original)) for note in notes])
 
     # -- questions ------------------------------------------------------------------------------
 
     def fill_questions(self) -> None:
         listing = self.query_one("#question-list", OptionList)
         options = []
-        for number, q in enumerate(self.protocol.questions, start=1):
-            n = len(self.merged.attributed("answers", q.id))
+        for view in self.report.questions:
+            n = len(view.answers)
             options.append(Option(Text.assemble((f"{n:>3} ", "bold" if n else "dim"),
-                                                (f"Q{number}. ", "dim"), q.text), id=q.id))
+                                                (f"Q{view.number}. ", "dim"), view.question.text),
+                                  id=view.question.id))
         listing.set_options(options)
         listing.highlighted = 0
         self.show_question()
 
     def show_question(self) -> None:
         index = self.query_one("#question-list", OptionList).highlighted or 0
-        q = self.protocol.questions[index]
-        self.query_one("#question-text", Static).update(question_text(q))
-        answers = [("answers", a) for a in self.merged.attributed("answers", q.id) if self._shown(a)]
+        view = self.report.questions[index]
+        self.query_one("#question-text", Static).update(question_text(view.question))
+        answers = [a for a in view.answers if self._shown(a)]
         self._show_entries("#answer-list", answers, "", "No answers")
 
     # -- workshops ------------------------------------------------------------------------------
@@ -189,9 +186,9 @@ class ResultsScreen(Screen):
         table = self.query_one("#workshop-table", DataTable)
         table.add_columns("Group", "Date", "Recommendation", "Status", "People", "Location",
                           "Facilitator")
-        for r in self.merged.sessions():
-            table.add_row(Text(workshop_name(r, self.merged)), r.date.isoformat(),
-                          RECOMMENDATIONS.get(r.recommendation.choice, "undecided"),
+        for w in self.report.workshops:
+            r = w.record
+            table.add_row(Text(w.name), r.date.isoformat(), w.recommendation,
                           "complete" if r.complete else "in progress",
                           "" if r.participants is None else str(r.participants),
                           Text(r.location), Text(r.facilitator), key=r.id)
@@ -199,15 +196,16 @@ class ResultsScreen(Screen):
 
     def show_workshop(self) -> None:
         table = self.query_one("#workshop-table", DataTable)
-        records = self.merged.sessions()
-        if not records:
+        workshops = self.report.workshops
+        if not workshops:
             return
-        r = records[min(table.cursor_row, len(records) - 1)]
+        w = workshops[min(table.cursor_row, len(workshops) - 1)]
+        r = w.record
         text = Text()
-        text.append(workshop_name(r, self.merged), style="bold")
+        text.append(w.name, style="bold")
         text.append(f"  ({r.source}; facilitator {r.facilitator or '—'})\n", style="dim")
         text.append("Recommendation: ", style="bold")
-        text.append(RECOMMENDATIONS.get(r.recommendation.choice, "undecided") + "\n")
+        text.append(w.recommendation + "\n")
         for label, value in (("Reasons", r.recommendation.reasons),
                              ("General comments", r.recommendation.comments)):
             text.append(f"\n{label}\n", style="bold")
@@ -245,7 +243,7 @@ class ResultsScreen(Screen):
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)
         self.order = orders[(orders.index(self.order) + 1) % len(orders)]
-        keep = self.current.commitment.id if self.current else None
+        keep = self.current.id if self.current else None
         self.fill_commitments(keep)
         self.show_title()
         self.action_tab("commitments")
@@ -262,7 +260,7 @@ class ResultsScreen(Screen):
             self.show_question()
             self.show_title()
 
-        self.app.push_screen(PickSessionDialog(self.merged, self.session_filter), chosen)
+        self.app.push_screen(PickSessionDialog(self.report.workshops, self.session_filter), chosen)
 
     def jump_to_principle(self, principle_id: str) -> None:
         """Show the principle's first commitment (in protocol order)."""
@@ -272,7 +270,7 @@ class ResultsScreen(Screen):
             self.show_title()
         self.action_tab("commitments")
         first = next(p.commitments[0].id for p in self.protocol.principles if p.id == principle_id)
-        ids = [r.commitment.id for r in self.rows]
+        ids = [c.id for c in self.rows]
         listing = self.query_one("#result-list", OptionList)
         listing.highlighted = ids.index(first)
         listing.scroll_to_highlight(top=True)

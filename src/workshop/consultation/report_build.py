@@ -1,0 +1,137 @@
+"""Building the report model (report.py) from a merged result, or from one session.
+
+`build_report(merged, protocol)` is the only way a view gets its figures; `session_report` does
+the same for the session being run (the review step, an export mid-session), and
+`workshop_progress` is the one count of "commitments voted, questions answered" (the start
+screen and the report's workshops). Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from workshop.consultation.figures import long_date
+from workshop.consultation.marks import commitment_results
+from workshop.consultation.records import Merged, SessionRecord
+from workshop.consultation.report import (
+    MARK_LABELS,
+    CommitmentView,
+    Note,
+    PrincipleView,
+    QuestionView,
+    Report,
+    Workshop,
+    WorkshopCounts,
+)
+from workshop.protocol.model import Protocol
+from workshop.session.kinds import ENTRY_KINDS, EntryKind
+from workshop.session.model import Session
+
+
+def session_report(session: Session, protocol: Protocol, source: str = "") -> Report:
+    """The report of one session: what the review step shows and a mid-session export holds."""
+    return build_report(Merged.of_session(session, source), protocol)
+
+
+def workshop_progress(record: SessionRecord | Session, protocol: Protocol) -> tuple[int, int]:
+    """(commitments of the protocol with a vote, questions with an answer)."""
+    voted = sum(1 for c in protocol.commitments if any(record.votes.get(c.id, {}).values()))
+    answered = sum(1 for q in protocol.questions if record.answers.get(q.id))
+    return voted, answered
+
+
+def progress_figures(record: SessionRecord | Session, protocol: Protocol) -> tuple[str, str]:
+    """(`23/37`, `4/6`): commitments with votes, questions with answers."""
+    voted, answered = workshop_progress(record, protocol)
+    return f"{voted}/{len(protocol.commitments)}", f"{answered}/{len(protocol.questions)}"
+
+
+def progress_text(record: SessionRecord | Session, protocol: Protocol) -> str:
+    """`23/37 commitments voted, 4/6 questions`."""
+    voted, answered = progress_figures(record, protocol)
+    return f"{voted} commitments voted, {answered} questions"
+
+
+def workshop_names(records: list[SessionRecord]) -> dict[str, str]:
+    """session id → `Group, 22 November 2026`, unique: where two workshops share the group and
+    the date, the start of the session id is added."""
+    def base(r: SessionRecord) -> str:
+        return f"{r.group}, {long_date(r.date)}"
+
+    seen: dict[str, int] = {}
+    for r in records:
+        seen[base(r)] = seen.get(base(r), 0) + 1
+    return {r.id: base(r) if seen[base(r)] == 1 else f"{base(r)} ({r.id[:8]})" for r in records}
+
+
+def build_report(merged: Merged, protocol: Protocol) -> Report:
+    """The report of `merged` on `protocol` (see report.py)."""
+    records = merged.sessions()
+    names = workshop_names(records)
+    workshops = tuple(_workshop(r, names[r.id], protocol) for r in records)
+    notes = {kind: [_note(a.record, kind, a.target, a.entry, names) for a in merged.attributed(kind)]
+             for kind in ENTRY_KINDS}
+    in_progress = len(records) == 1 and not records[0].complete
+    principles = _principles(merged, protocol, workshops, notes, in_progress)
+    questions = tuple(
+        QuestionView(q, n, tuple(a for a in notes[EntryKind.ANSWERS] if a.target == q.id))
+        for n, q in enumerate(protocol.questions, start=1))
+    known = {c.id for c in protocol.commitments} | {q.id for q in protocol.questions}
+    foreign = tuple(n for kind in ENTRY_KINDS for n in notes[kind] if n.target not in known)
+    return Report(
+        protocol=protocol, options=protocol.vote_options, workshops=workshops,
+        principles=principles, questions=questions, foreign=foreign,
+        as_of=max((r.updated for r in records), default=None),
+    )
+
+
+def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, ...],
+                notes: dict[EntryKind, list[Note]], in_progress: bool) -> tuple[PrincipleView, ...]:
+    by_target: dict[tuple[EntryKind, str], list[Note]] = {}
+    for kind in (EntryKind.COMMENTS, EntryKind.AMENDMENTS):
+        for note in notes[kind]:
+            by_target.setdefault((kind, note.target), []).append(note)
+    no_votes = "No votes yet" if in_progress else MARK_LABELS["no votes"]
+    results = commitment_results(merged, protocol)
+    principles = []
+    for number, principle in enumerate(protocol.principles, start=1):
+        views = []
+        for r in results:
+            if r.principle.id != principle.id:
+                continue
+            cid = r.commitment.id
+            own = {w.id: w.record.votes.get(cid) for w in workshops}
+            views.append(CommitmentView(
+                result=r, code=f"{number}.{r.number}",
+                comments=tuple(by_target.get((EntryKind.COMMENTS, cid), ())),
+                amendments=tuple(by_target.get((EntryKind.AMENDMENTS, cid), ())),
+                options=protocol.vote_options,
+                by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], protocol))
+                                  for w in workshops),
+                mark_label=no_votes if r.total == 0 else MARK_LABELS[r.mark],
+            ))
+        totals = {o: sum(v.totals[o] for v in views) for o in protocol.option_ids}
+        principles.append(PrincipleView(principle, number, tuple(views), totals))
+    return tuple(principles)
+
+
+def _counts(recorded: dict[str, int] | None, protocol: Protocol) -> dict[str, int] | None:
+    if not recorded or not any(recorded.values()):
+        return None
+    return {o: recorded.get(o, 0) for o in protocol.option_ids}
+
+
+def _note(record: SessionRecord, kind: EntryKind, target: str, entry, names: dict[str, str]) -> Note:
+    return Note(kind, target, entry.id, entry.text, entry.created, entry.edited, record.id,
+                record.group, record.date, names[record.id])
+
+
+def _workshop(record: SessionRecord, name: str, protocol: Protocol) -> Workshop:
+    commitments = {c.id for c in protocol.commitments}
+    voted, answered = workshop_progress(record, protocol)
+    return Workshop(
+        record=record, name=name, voted=voted, answered=answered,
+        votes=sum(n for c, counts in record.votes.items() if c in commitments
+                  for n in counts.values()),
+        comments=sum(len(v) for v in record.comments.values()),
+        amendments=sum(len(v) for v in record.amendments.values()),
+        answers=sum(len(v) for v in record.answers.values()),
+    )
