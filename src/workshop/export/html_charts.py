@@ -3,8 +3,9 @@
 Plain SVG text, no script and no external resource, so the HTML file stays self-contained and
 prints as drawn. Each chart is an `role="img"` with a text alternative giving every figure, so
 the numbers are there for a screen reader and for anyone who cannot tell the colours apart. The
-colours follow the vote options' order in the protocol (the first green, the second amber, the
-third red, then blue, purple and teal). Nothing here imports Textual.
+colours follow what each option means (protocol.model TONES: the first option supports, the last
+opposes), as on screen (tui/tones.tcss): support green, qualified amber, oppose red, then blue
+and purple for the options between on longer scales. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from workshop.consultation.figures import percent
 from workshop.consultation.report import PrincipleView, Report
 from workshop.export.safety import html_text
 
-PALETTE = (("#2e7d32", "#ffffff"), ("#f2b705", "#1a1a1a"), ("#c62828", "#ffffff"),
-           ("#1565c0", "#ffffff"), ("#6a1b9a", "#ffffff"), ("#00838f", "#ffffff"))
-"""(fill, text colour) per vote option, by its position in the protocol."""
+TONE_COLOURS = {"support": ("#2e7d32", "#ffffff"), "qualified": ("#f2b705", "#1a1a1a"),
+                "alternative": ("#1565c0", "#ffffff"), "neutral": ("#6a1b9a", "#ffffff"),
+                "oppose": ("#c62828", "#ffffff")}
+"""(fill, text colour) per meaning of a vote option."""
 EMPTY = "#e0e0e0"
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\""
 
 
-def colours(index: int) -> tuple[str, str]:
-    return PALETTE[index % len(PALETTE)]
+def colours(report: Report, option_id: str) -> tuple[str, str]:
+    """(fill, text colour) of a vote option, by what it means."""
+    return TONE_COLOURS[report.protocol.tones[option_id]]
 
 
 def describe(report: Report, totals: dict[str, int], empty: str) -> str:
@@ -43,12 +46,12 @@ def _segments(report: Report, totals: dict[str, int], x0: float, y: float, width
                 f'<text x="{x0 + 6:.1f}" y="{y + height / 2 + 4:.1f}" font-size="11" '
                 f'fill="#555555">{html_text(empty)}</text>']
     out, x = [], x0
-    for index, option in enumerate(report.options):
+    for option in report.options:
         n = totals[option.id]
         if not n:
             continue
         w = width * n / total
-        fill, ink = colours(index)
+        fill, ink = colours(report, option.id)
         tip = f"{option.label}: {n} ({percent(n, total)}%)"
         out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{height:.1f}" '
                    f'fill="{fill}"><title>{html_text(tip)}</title></rect>')
@@ -95,8 +98,8 @@ def principle_chart(report: Report, principle: PrincipleView, width: int = 640) 
 def legend(report: Report) -> str:
     """The options' colours, as an HTML list (it wraps on narrow screens)."""
     items = []
-    for index, option in enumerate(report.options):
-        fill, _ = colours(index)
+    for option in report.options:
+        fill, _ = colours(report, option.id)
         swatch = (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" '
                   f'aria-hidden="true"><rect width="14" height="14" fill="{fill}"/></svg>')
         items.append(f"<li>{swatch} {html_text(option.label)}</li>")

@@ -1,0 +1,138 @@
+"""One report model feeds every view: the same merged file gives the same percentages, marks and
+labels on screen (the results view, driven with Pilot) and in every export.
+
+The file is made to catch the views' old disagreement: 1 vote in 8 is 12.5%, which the exports
+rounded half up (13%) and the screen with Python's round() (12%). Each figure below is read off
+what a person sees: the screen's characters, the Markdown and HTML table rows, the Word table's
+cells, the CSV and Excel cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from tui_helpers import SIZE, make_app, make_session_file, settle, widget_text
+
+from workshop.cli.main import main
+from workshop.consultation.inputs import read_result
+from workshop.consultation.report_build import build_report
+from workshop.export import export_bytes
+from workshop.tui.screens.results import ResultsScreen
+
+ROOMS = [
+    # session id, group, recommendation, counts per commitment
+    ("1111aaaa-0000-4000-8000-000000000001", "Leeds Board", "adopt",
+     {"share-resources": {"agree": 7, "disagree": 1},          # 88% / 13%: half up
+      "monitor-resources": {"agree": 1, "amend": 1, "disagree": 1},  # 33% each: contested
+      "encourage-innovation": {"agree": 5, "amend": 1}}),
+    ("2222aaaa-0000-4000-8000-000000000002", "Taunton Committee", "",
+     {"encourage-innovation": {"agree": 3, "amend": 1, "disagree": 1}}),
+]
+
+
+@pytest.fixture
+def merged_path(protocol, tmp_path):
+    folder = tmp_path / "sessions"
+    for sid, group, choice, votes in ROOMS:
+        def change(s, votes=votes, choice=choice):
+            for cid, counts in votes.items():
+                s.set_votes(cid, counts)
+            if choice:
+                s.set_recommendation(choice)
+        make_session_file(protocol, folder, group=group, session_id=sid, changes=[change])
+    out = tmp_path / "merged.toml"
+    assert main(["merge", str(folder), "-o", str(out)]) == 0
+    return out
+
+
+def voted(report):
+    return [c for c in report.commitments if c.total]
+
+
+def test_the_report_rounds_one_in_eight_half_up(merged_path, protocol):
+    report = build_report(read_result(merged_path, protocol), protocol)
+    share = report.commitment("share-resources")
+    assert (share.share("agree"), share.share("disagree")) == (88, 13)
+    assert report.commitment("monitor-resources").mark_label == "Contested"
+    assert [w.recommendation for w in report.workshops] == ["Adopt", "Undecided"]
+
+
+async def test_the_screen_shows_the_reports_figures(merged_path, protocol, tmp_path):
+    report = build_report(read_result(merged_path, protocol), protocol)
+    app = make_app(protocol, tmp_path / "sessions", results_path=merged_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+        listing = screen.query_one("#result-list")
+        ids = [c.id for c in screen.rows]
+        for view in voted(report):
+            listing.highlighted = ids.index(view.id)
+            await pilot.pause()
+            shown = " ".join(re.sub("[\u2580-\u259f]+", " ", widget_text(
+                screen.query_one("#result-text"))).split())
+            for option in report.options:
+                n = view.totals[option.id]
+                assert f"{option.label} {n} {view.share(option.id)}%" in shown, shown
+            assert view.verdict in shown and view.reason in shown
+        listing.highlighted = ids.index("share-resources")
+        await pilot.pause()
+        shown = " ".join(re.sub("[\u2580-\u259f]+", " ", widget_text(
+            screen.query_one("#result-text"))).split())
+        assert "Agree 7 88%" in shown and "Disagree 1 13%" in shown  # 12.5% rounds half up
+        await pilot.press("3")
+        await pilot.pause()
+        table = screen.query_one("#workshop-table")
+        labels = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert labels == [w.recommendation for w in report.workshops]
+
+
+def _row(text: str, needle: str, start: str, end: str) -> str:
+    """The table row (from `start` to `end`) of an export that holds `needle`."""
+    at = text.index(needle)
+    return text[text.rindex(start, 0, at):text.index(end, at)]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_every_document_shows_the_reports_shares_and_marks(merged_path, protocol, fmt):
+    merged = read_result(merged_path, protocol)
+    report = build_report(merged, protocol)
+    data = export_bytes(merged, protocol, fmt)
+    for view in voted(report):
+        if fmt == "docx":
+            doc = Document(io.BytesIO(data))
+            rows = [[cell.text for cell in row.cells] for t in doc.tables for row in t.rows]
+            row = " | ".join(next(r for r in rows if view.text in r))
+        elif fmt == "md":
+            row = _row(data.decode(), view.text, "\n", "\n")
+        else:
+            row = _row(data.decode(), view.text, "<tr", "</tr>")
+        for option in report.options:
+            assert f"{view.totals[option.id]} ({view.share(option.id)}%)" in row, row
+        assert view.mark_label in row
+        if view.id == "share-resources":
+            assert "7 (88%)" in row and "1 (13%)" in row  # 12.5% rounds half up
+
+
+def test_spreadsheets_hold_the_reports_counts_and_labels(merged_path, protocol):
+    merged = read_result(merged_path, protocol)
+    report = build_report(merged, protocol)
+    votes = list(csv.DictReader(io.StringIO(
+        export_bytes(merged, protocol, "csv").decode("utf-8-sig"))))
+    sessions = list(csv.DictReader(io.StringIO(
+        export_bytes(merged, protocol, "csv", table="sessions").decode("utf-8-sig"))))
+    book = load_workbook(io.BytesIO(export_bytes(merged, protocol, "xlsx")))
+    sheet = [[c.value for c in row] for row in book["Sessions"].iter_rows()]
+    column = sheet[0].index("Recommendation")
+    expected = [w.recommendation for w in report.workshops]
+    assert [row["Recommendation"] for row in sessions] == expected
+    assert [row[column] for row in sheet[1:]] == expected
+    for view in voted(report):
+        for option in report.options:
+            counted = sum(int(r[option.label]) for r in votes if r["Commitment id"] == view.id)
+            assert counted == view.totals[option.id]
