@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.cli.options import load
 from workshop.consultation.inputs import read_result
 from workshop.errors import Problem, WorkshopError, display_path
 from workshop.export import DEFAULT_TABLE, FORMATS, TABLES, default_output_path, export_bytes
@@ -54,6 +55,10 @@ def output_path(args: argparse.Namespace, table: str) -> Path | None:
         return default
     path = Path(args.output)
     return path / default.name if path.is_dir() else path
+
+
+def run(args: argparse.Namespace) -> int:
+    return cmd_export(args, load(args))
 
 
 def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:

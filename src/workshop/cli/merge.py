@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.cli.options import load
 from workshop.consultation.inputs import expand_inputs, read_input
 from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
 from workshop.consultation.merged_file import dumps_merged
@@ -86,6 +87,10 @@ def protocol_problems(found: list[Found], target: ProtocolRef) -> list[Problem]:
                            f"{target.describe()}; merge with --allow-mixed to combine them by "
                            "commitment id, or pass the other protocol with --protocol"))
     return out
+
+
+def run(args: argparse.Namespace) -> int:
+    return cmd_merge(args, load(args))
 
 
 def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:

@@ -1,0 +1,52 @@
+"""`workshop new --group G --facilitator F ...`: create a session file and open it at the
+introduction. Nothing here imports Textual (the app is started by launch.py)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from workshop.cli.launch import run_app
+from workshop.cli.options import load
+from workshop.errors import WorkshopError
+
+
+def add_parser(commands, shared: argparse.ArgumentParser) -> None:
+    new = commands.add_parser(
+        "new", parents=[shared], help="start a new session and open it at the introduction",
+        description="Create a session file in the sessions folder and open it at the introduction.",
+    )
+    new.add_argument("--group", required=True, help="the group or organisation taking part")
+    new.add_argument("--facilitator", required=True, help="who runs the session")
+    new.add_argument("--location", default="", help="where the session takes place")
+    new.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                     help="the session's date (default: today)")
+    new.add_argument("--participants", type=_count, default=None, metavar="N",
+                     help="how many people are in the room")
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-11-22") from None
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number, 0 or more")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    from workshop.tui.dialogs.new_session import NewSessionDetails
+
+    if not args.group.strip():
+        raise WorkshopError("--group must not be empty")
+    details = NewSessionDetails(args.group, args.facilitator, args.location,
+                                args.date or date.today(), args.participants)
+    return run_app(args, load(args), new_details=details)

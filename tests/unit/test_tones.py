@@ -1,0 +1,47 @@
+"""Vote options are coloured by what they mean (the first supports, the last opposes), never by
+their ids: a protocol whose options are called something else looks the same in the HTML."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import REPO
+from workshop.consultation.records import Merged
+from workshop.export import export_bytes
+from workshop.protocol.load import load_protocol
+from workshop.protocol.model import option_tones
+from workshop.session.model import Session
+
+
+def renamed_protocol(tmp_path):
+    """The shipped protocol with its vote options renamed (ids only; labels and keys kept)."""
+    text = (REPO / "protocol.toml").read_text(encoding="utf-8")
+    for old, new in (("agree", "yes"), ("amend", "if-changed"), ("disagree", "no")):
+        text = text.replace(f'id = "{old}"', f'id = "{new}"')
+    path = tmp_path / "protocol.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_protocol(path)
+
+
+def test_tones_by_position():
+    assert option_tones(("a", "b", "c")) == {"a": "support", "b": "qualified", "c": "oppose"}
+    assert option_tones(("x", "y")) == {"x": "support", "y": "oppose"}
+    assert option_tones(("only",)) == {"only": "support"}
+    assert list(option_tones(tuple("abcde")).values()) == [
+        "support", "qualified", "alternative", "neutral", "oppose"]
+
+
+def fills(protocol) -> list[str]:
+    session = Session.new(protocol, "Group")
+    first = protocol.commitments[0].id
+    session.set_votes(first, dict(zip(protocol.option_ids, (5, 3, 2), strict=True)))
+    html = export_bytes(Merged.of_session(session, "s.toml"), protocol, "html").decode()
+    return re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})"><title>', html)
+
+
+def test_html_colours_follow_meaning_not_ids(protocol, tmp_path):
+    renamed = renamed_protocol(tmp_path)
+    assert renamed.option_ids == ("yes", "if-changed", "no")
+    shipped = fills(protocol)
+    assert shipped[:3] == ["#2e7d32", "#f2b705", "#c62828"]  # support, qualified, oppose
+    assert fills(renamed) == shipped
