@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -11,22 +12,45 @@ import pytest
 
 from helpers import REPO
 
-DOMAIN = ["workshop.protocol.model", "workshop.session.model", "workshop.session.file_format", "workshop.session.store",
-          "workshop.session.autosave", "workshop.session.drafts", "workshop.session.lock", "workshop.consultation.progress",
-          "workshop.consultation.wording", "workshop.consultation.records", "workshop.consultation.merged_file", "workshop.consultation.merge_rules",
-          "workshop.consultation.inputs", "workshop.cli.merge", "workshop.consultation.marks", "workshop.export",
-          "workshop.export.markdown", "workshop.export.csv_export", "workshop.export.xlsx",
-          "workshop.export.html_export", "workshop.export.docx_export", "workshop.cli.export",
-          "workshop.cli.main"]
+SRC = REPO / "src" / "workshop"
 
 
-def test_domain_modules_do_not_import_textual():
-    code = ("import sys\n" + "".join(f"import {m}\n" for m in DOMAIN)
-            + "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
-            + "print(bad)\n")
+def modules() -> list[str]:
+    """Every module of the package, found by walking it (so a new module is never missed)."""
+    return sorted(f"workshop.{'.'.join(p.relative_to(SRC).with_suffix('').parts)}".removesuffix(
+        ".__init__") for p in SRC.rglob("*.py") if p.name != "__main__.py")
+
+
+def domain_modules() -> list[str]:
+    return [m for m in modules() if m != "workshop.tui" and not m.startswith("workshop.tui.")]
+
+
+def test_the_walk_finds_the_layers():
+    found = domain_modules()
+    for package in ("toml", "protocol", "session", "consultation", "export", "cli"):
+        assert any(m.startswith(f"workshop.{package}.") for m in found), package
+    assert "workshop.tui.app" in modules() and "workshop.tui.app" not in found
+
+
+def test_no_module_outside_the_tui_imports_textual():
+    code = ("import importlib, sys\n"
+            f"for name in {domain_modules()!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_import_layers_hold():
+    """The contracts in pyproject.toml: cli > tui > export > consultation > session > protocol >
+    toml, and no domain package imports Textual even indirectly."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    if not lint.exists():
+        pytest.skip("import-linter is not installed")
+    result = subprocess.run([str(lint)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
 
 
 def readme_test_command() -> str:
@@ -66,6 +90,14 @@ def test_sessions_folder_exists_and_session_files_are_ignored():
     assert result.returncode == 1
 
 
-def test_modules_stay_small():
-    for path in Path(REPO / "src" / "workshop").rglob("*.py"):
-        assert len(path.read_text(encoding="utf-8").splitlines()) <= 400, path
+def test_modules_and_functions_stay_small_and_say_what_they_hold():
+    """No module over 400 lines, no function over 60, a docstring at the top of every module."""
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert len(text.splitlines()) <= 400, path
+        tree = ast.parse(text)
+        assert ast.get_docstring(tree), f"{path} needs a module docstring"
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path}:{node.lineno} {node.name} has {length} lines"
