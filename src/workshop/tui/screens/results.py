@@ -67,22 +67,25 @@ class ResultsScreen(Screen):
         yield Static(id="results-title")
         with TabbedContent(id="results-tabs"):
             with TabPane("1 Commitments", id="tab-commitments"):
-                with Horizontal(classes="results-split"):
-                    yield OptionList(id="result-list", markup=False)
-                    with VerticalScroll(id="result-detail", classes="results-detail"):
-                        yield Static(id="result-text")
-                        yield OptionList(id="result-entries", classes="results-entries", markup=False)
+                yield from self._split("result-list", "result-detail", "result-text",
+                                       "result-entries")
             with TabPane("2 Questions", id="tab-questions"):
-                with Horizontal(classes="results-split"):
-                    yield OptionList(id="question-list", markup=False)
-                    with VerticalScroll(id="question-detail", classes="results-detail"):
-                        yield Static(id="question-text")
-                        yield OptionList(id="answer-list", classes="results-entries", markup=False)
+                yield from self._split("question-list", "question-detail", "question-text",
+                                       "answer-list")
             with TabPane("3 Workshops", id="tab-workshops"):
                 with VerticalScroll(classes="results-detail"):
                     yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="workshop-detail")
         yield Footer()
+
+    @staticmethod
+    def _split(list_id: str, detail_id: str, text_id: str, entries_id: str) -> ComposeResult:
+        """A list beside (or, narrow, above) the highlighted item's detail and its entries."""
+        with Horizontal(classes="results-split"):
+            yield OptionList(id=list_id, markup=False)
+            with VerticalScroll(id=detail_id, classes="results-detail"):
+                yield Static(id=text_id)
+                yield OptionList(id=entries_id, classes="results-entries", markup=False)
 
     def on_mount(self) -> None:
         self.fill_workshops()
