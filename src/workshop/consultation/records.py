@@ -18,7 +18,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from workshop.protocol.model import Protocol
-from workshop.session.kinds import ENTRY_KINDS
+from workshop.session.kinds import COMMITMENT_KINDS, ENTRY_KINDS
 from workshop.session.model import Entry, Recommendation, Session
 
 
@@ -192,7 +192,7 @@ class Merged:
         out: dict[str, list[str]] = {}
         for sid, record in sorted(self.records.items()):
             unknown = {c for c in record.votes if c not in commitments}
-            unknown |= {c for kind in ("comments", "amendments") for c in record.entries(kind)
+            unknown |= {c for kind in COMMITMENT_KINDS for c in record.entries(kind)
                         if c not in commitments}
             unknown |= {q for q in record.answers if q not in questions}
             if unknown:

@@ -31,11 +31,7 @@ from workshop.consultation.marks import (
 )
 from workshop.consultation.records import SessionRecord
 from workshop.protocol.model import Commitment, Principle, Protocol, Question, VoteOption
-from workshop.session.kinds import EntryKind
 from workshop.session.model import RECOMMENDATIONS, UNDECIDED, recommendation_label
-
-KIND_LABELS = {kind: kind.singular for kind in EntryKind}
-"""Each entry kind, as a reader calls one of them (from the one table in session/kinds.py)."""
 
 MARK_LABELS = {CONTESTED: "Contested", CONSENSUS: "Consensus", NO_VOTES: "No votes", "": ""}
 """What each mark is called; a single session in progress says "No votes yet" instead."""

@@ -22,9 +22,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
 from workshop.consultation.figures import long_date, utc, when
-from workshop.consultation.report import KIND_LABELS, Note, PrincipleView, Report
+from workshop.consultation.report import Note, PrincipleView, Report
 from workshop.export.safety import docx_text
 from workshop.export.stable_zip import EARLIEST, stabilise
+from workshop.session.kinds import EntryKind
 
 GRID = "Table Grid"
 RESULTS = "Light Grid Accent 1"
@@ -118,7 +119,7 @@ def render_docx(report: Report) -> bytes:
     if report.foreign:
         doc.add_heading("Entries on ids this protocol does not have", level=1)
         for note in report.foreign:
-            _bullet(doc, report, note, prefix=f"{note.target} ({KIND_LABELS[note.kind]}): ")
+            _bullet(doc, report, note, prefix=f"{note.target} ({EntryKind(note.kind).singular}): ")
     moment = utc(report.as_of) if report.as_of else EARLIEST  # never the clock
     props = doc.doc.core_properties
     props.title = report.title

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.marks import CONSENSUS, CONTESTED
-from workshop.consultation.report import KIND_LABELS, CommitmentView, Note, PrincipleView, Report
+from workshop.consultation.report import CommitmentView, Note, PrincipleView, Report
 from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
 from workshop.export.html_style import CSS
 from workshop.export.safety import html_text as h
+from workshop.session.kinds import EntryKind
 
 
 def render_html(report: Report) -> bytes:
@@ -203,7 +204,7 @@ def _recommendations(report: Report) -> str:
 
 def _foreign(report: Report) -> str:
     items = "".join(
-        f'<li><span class="who">{h(n.target)} ({KIND_LABELS[n.kind]}), {h(n.workshop)}:</span> '
+        f'<li><span class="who">{h(n.target)} ({EntryKind(n.kind).singular}), {h(n.workshop)}:</span> '
         f'<span class="user">{h(n.text)}</span></li>' for n in report.foreign)
     return ('<section id="other"><h2>Entries on ids this protocol does not have</h2>'
             f'<ul class="notes">{items}</ul></section>')

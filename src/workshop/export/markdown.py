@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.report import (
-    KIND_LABELS,
     CommitmentView,
     Note,
     PrincipleView,
@@ -20,6 +19,7 @@ from workshop.consultation.report import (
     Workshop,
 )
 from workshop.export.safety import md_cell, md_inline, md_paragraph
+from workshop.session.kinds import EntryKind
 
 MARKS_NOTE = ("**Consensus**: one option has at least two thirds of the votes and the workshops "
               "agree about it. **Contested**: no option has more than half of the votes, or the "
@@ -41,7 +41,7 @@ def render_markdown(report: Report) -> bytes:
     if report.foreign:
         out += ["## Entries on ids this protocol does not have", ""]
         for note in report.foreign:
-            what = f"{md_inline(note.target)} ({KIND_LABELS[note.kind]}): "
+            what = f"{md_inline(note.target)} ({EntryKind(note.kind).singular}): "
             out += _item(note, report, prefix=what)
         out.append("")
     while out and out[-1] == "":

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workshop.consultation.figures import utc
-from workshop.consultation.report import KIND_LABELS, Note, Report
+from workshop.consultation.report import Note, Report
+from workshop.session.kinds import EntryKind
 
 Cell = str | int | date | datetime | None
 
@@ -121,7 +122,7 @@ def comments_table(report: Report) -> Table:
     rows: list[list[Cell]] = []
     for n in _ordered(report, notes):
         _, pn, pid, ptitle, number, text = place.get(n.target, (0, None, None, None, None, None))
-        rows.append([n.session_id, n.group, KIND_LABELS[n.kind].capitalize(), pn, pid, ptitle,
+        rows.append([n.session_id, n.group, EntryKind(n.kind).heading, pn, pid, ptitle,
                      number, n.target, text, n.entry_id, n.text, *_stamps(n)])
     return Table("comments", "Comments", columns, rows)
 
