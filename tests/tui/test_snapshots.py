@@ -180,14 +180,16 @@ def test_review_step(snap_compare, protocol, folder):
 
 
 def test_help_screen(snap_compare, protocol, folder):
-    """The keys help over the introduction step, opened with `?`.
+    """The keys help over the first principle's step, opened with `?`.
 
-    A reviewer should see a bordered box titled "Keys" over the dimmed step: the vote keys
-    first (a, shift+a, m, shift+m, d, shift+d with their labels), then the general keys from
-    n / → down to ctrl+s; the rest (escape, ctrl+p, ? / F1, ctrl+q, "escape closes") is below
-    the box's fold, and its scrollbar shows it.
+    The list is built from the principle screen's active bindings, so it shows exactly the keys
+    that work there. A reviewer should see a bordered box titled "Keys" over the dimmed step,
+    with headed groups: "Votes on the highlighted commitment" (a, shift+a, m, shift+m, d,
+    shift+d, each with its option's label), "This principle" (=, c, w, e, del), "Every step"
+    (n / →, p / ←, ? / f1, ↓ / j, ↑ / k, tab, shift+tab); the rest ("Everywhere": ^q, ^p; "In a
+    text dialog": ^s, esc; "escape closes") is below the box's fold, and its scrollbar shows it.
     """
-    path = make_session_file(protocol, folder)
+    path = make_session_file(protocol, folder, changes=[lambda s: s.set_step(FIRST_PRINCIPLE)])
 
     async def open_help(pilot) -> None:
         await settle(pilot)

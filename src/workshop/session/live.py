@@ -107,7 +107,8 @@ class LiveSession:
         self._change(lambda s: s.set_votes(commitment_id, counts))
 
     def add_entry(self, kind: EntryKind, target: str, text: str) -> None:
-        adders = {EntryKind.COMMENTS: Session.add_comment, EntryKind.AMENDMENTS: Session.add_amendment,
+        adders = {EntryKind.COMMENTS: Session.add_comment,
+                  EntryKind.AMENDMENTS: Session.add_amendment,
                   EntryKind.ANSWERS: Session.add_answer}
         self._change(lambda s: adders[kind](s, target, text))
 

@@ -1,8 +1,11 @@
-"""The facilitator's app: one session at a time, stepped through the protocol, saved on every change.
+"""The facilitator's app: one session at a time, stepped through the protocol, saved as it changes.
 
 Built the same way by the CLI and the tests: `WorkshopApp(protocol, store, ...)`, dependencies
-passed in. The app owns the session and the autosaver; screens call `app.change(...)` with a
-domain operation, and the app saves and redraws. See steps.py for the steps themselves.
+passed in. Attributes down, messages up: the app makes each screen with what it draws, screens
+and dialogs post messages (messages.py), and the app is the one place that handles them, handing
+each change to the `LiveSession` (workshop.session.live, which owns the session, its file, the
+autosaver, the lock and the drafts) and redrawing the step. The step bar hears the save state
+through a reactive the app sets on the step screen. Palette commands are in commands.py.
 """
 
 from __future__ import annotations
@@ -18,32 +21,42 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from workshop.errors import SessionError, SessionFileError, StoreError
+from workshop.errors import SessionError, SessionFileError, StoreError, display_path
 from workshop.protocol.model import Protocol
-from workshop.session import drafts, lock
-from workshop.session.autosave import Autosaver, SaveResult
+from workshop.session.autosave import SaveResult
+from workshop.session.kinds import Step
+from workshop.session.live import LiveSession, SaveNews, lock_holder
 from workshop.session.model import Session
 from workshop.session.store import SessionStore
-from workshop.tui.app_exports import ExportMixin
-from workshop.tui.app_results import ResultsMixin
+from workshop.tui import messages as msg
+from workshop.tui.app_results import file_results, folder_results
+from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.draft_keeper import DraftKeeper
 from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.help import HelpScreen
+from workshop.tui.screens.results import ResultsScreen
 from workshop.tui.screens.start import StartScreen
-from workshop.tui.steps import StepsMixin
-from workshop.tui.widgets.step_bar import StepBar
-
-DRAFT_DELAY = 0.4
-"""Seconds of quiet typing before a dialog's text is written to the draft file."""
+from workshop.tui.screens.step import StepScreen
+from workshop.tui.steps import make_screen
 
 
-class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
-    CSS_PATH = "workshop.tcss"
+def _from_live(name: str, default: object = None) -> property:
+    """An attribute of the live session, read through the app (None when none is open)."""
+    return property(lambda app: getattr(app.live, name) if app.live else default)
+
+
+class WorkshopApp(App):
+    CSS_PATH = ["workshop.tcss", "tones.tcss"]
     TITLE = "workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    COMMANDS = App.COMMANDS | {WorkshopCommands}
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit: everything is already saved"),
+        Binding("ctrl+q", "quit", "Quit", priority=True,
+                tooltip="Quit: everything is already saved"),
+        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
+                tooltip="Command palette: jump to a step, open another session, export"),
     ]
 
     def __init__(
@@ -63,16 +76,14 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
         self.clock = clock or (lambda: datetime.now().astimezone())
         """Wall clock: local time for display; session timestamps are its UTC value."""
         self.monotonic = monotonic
-        self.session: Session | None = None
-        self.path: Path | None = None
-        self.autosaver: Autosaver | None = None
-        self.read_only = False
-        self.save_result: SaveResult | None = None
+        self.live: LiveSession | None = None
+        """The session being run, if any: the one owner of the session and its file."""
         self._initial_open = open_path
         self._initial_new = new_details
         self._initial_results = results_path
-        self._step_entered: float | None = None
-        self._draft_timer = None
+        self._last_path: Path | None = None
+        self.drafts = DraftKeeper(self, lambda: self.live)
+        """Writes the open text dialog's words beside the session file as they are typed."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._signals: list[int] = []
         self.last_export: Path | None = None
@@ -80,6 +91,24 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
 
     def session_clock(self) -> datetime:
         return self.clock().astimezone(timezone.utc).replace(microsecond=0)
+
+    # -- what tests and the benchmark read (the live session holds it) ---------------------------
+
+    session = _from_live("session")
+    autosaver = _from_live("autosaver")
+    save_result = _from_live("save_result")
+    current_step = _from_live("current_step")
+    read_only = _from_live("read_only", False)
+
+    @property
+    def path(self) -> Path | None:
+        """The file of the session open now, or of the last one (kept after quitting)."""
+        return self.live.path if self.live else self._last_path
+
+    async def settle(self) -> None:
+        """Wait for pending saves (tests and the benchmark use this)."""
+        if self.live is not None:
+            await asyncio.to_thread(self.live.wait_saved)
 
     # -- start-up and shut-down -----------------------------------------------------------------
 
@@ -91,7 +120,8 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
                 self._signals.append(signum)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
                 pass
-        self.push_screen(StartScreen())  # under whatever opens first, so escape comes back here
+        # Under whatever opens first, so escape comes back here.
+        self.push_screen(StartScreen(self.store, self.protocol))
         if self._initial_open is not None:
             self.open_path(self._initial_open)
         elif self._initial_new is not None:
@@ -107,9 +137,7 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
 
     def on_signal(self, signum: int) -> None:
         """SIGHUP (terminal closed) or SIGTERM: keep every word, then exit cleanly."""
-        dialog = self.open_text_dialog()
-        if dialog is not None and self.path is not None and not self.read_only:
-            self.write_draft(dialog)
+        self.drafts.write_open_dialog()
         self.close_session()
         self.exit(return_code=0)
 
@@ -126,6 +154,9 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
 
         self.push_screen(NewSessionDialog(self.clock().date()), done)
 
+    def on_new_session_requested(self, message: msg.NewSessionRequested) -> None:
+        self.action_new_session()
+
     def create_session(self, details: NewSessionDetails) -> None:
         session = Session.new(self.protocol, details.group, details.facilitator, details.location,
                               on=details.on, participants=details.participants,
@@ -138,6 +169,9 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
             return
         self.start(session, path, read_only=False)
 
+    def on_session_open_requested(self, message: msg.SessionOpenRequested) -> None:
+        self.open_path(message.path)
+
     def open_path(self, path: Path) -> None:
         try:
             session = self.store.load(path)
@@ -146,7 +180,7 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
                         markup=False, timeout=15)
             return
         session.clock = self.session_clock
-        held = lock.holder(path)
+        held = lock_holder(path)
         if held is None:
             self.start(session, path, read_only=False)
             return
@@ -163,206 +197,171 @@ class WorkshopApp(StepsMixin, ResultsMixin, ExportMixin, App):
 
     def start(self, session: Session, path: Path, read_only: bool) -> None:
         self.close_session()
-        if not read_only and lock.acquire(path) is not None:
-            read_only = True
-        self.session, self.path, self.read_only = session, Path(path), read_only
-        self.save_result = None
-        if not read_only:
-            self.autosaver = Autosaver(self.path, self._saved_in_thread, clock=self.clock)
+        self.live = LiveSession(session, path, read_only=read_only, clock=self.clock,
+                                monotonic=self.monotonic, on_saved=self._saved_in_thread)
         self.show_step(session.step, record=False)
-        if not read_only:
-            self.offer_draft()
+        if not self.live.read_only:
+            self.drafts.offer(self.protocol)
 
     def close_session(self) -> None:
         """Bank the step's time, write everything, let go of the lock."""
-        if self.session is None:
-            return
-        if not self.read_only:
-            self.bank_time()
-            if self.autosaver is not None:
-                self.autosaver.submit(self.session)
-                self.autosaver.close()
-            lock.release(self.path)
-        self.session = None
-        self.autosaver = None
+        if self.live is not None:
+            self.live.close()
+            self._last_path = self.live.path
+            self.live = None
 
     def action_open_another(self) -> None:
         self.close_session()
-        self.switch_screen(StartScreen())
+        self.switch_screen(StartScreen(self.store, self.protocol))
 
-    # -- changes and saving ---------------------------------------------------------------------
+    # -- steps ----------------------------------------------------------------------------------
 
-    def change(self, operation: Callable[[Session], object]) -> bool:
-        """Apply a domain operation to the session, save at once, redraw. False if refused."""
-        if self.session is None or self.read_only:
-            return False
-        try:
-            operation(self.session)
-        except SessionError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-            return False
-        self.save_now()
-        self.refresh_screen()
-        return True
+    def show_step(self, step: Step | str, record: bool = True) -> None:
+        """Switch to a step; with `record`, bank the time on the old one and save where we are."""
+        if self.live is None:
+            return
+        step = self.live.go_to(step, record)
+        screen = make_screen(self.live, self.protocol, step)
+        if isinstance(self.screen, (StepScreen, StartScreen)):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
-    def save_now(self) -> None:
-        if self.autosaver is not None and self.session is not None:
-            self.autosaver.submit(self.session)
+    def move_step(self, delta: int) -> None:
+        if self.live is None:
+            return
+        step = self.live.step_after(delta)
+        if step is None:
+            self.bell()
+        else:
+            self.show_step(step)
 
-    def _saved_in_thread(self, result: SaveResult) -> None:
-        loop = self._loop
-        if loop is not None and not loop.is_closed():
-            try:
-                loop.call_soon_threadsafe(self.show_save_result, result)
-            except RuntimeError:  # the loop closed while we were saving
-                pass
+    def action_next_step(self) -> None:
+        self.move_step(1)
 
-    def show_save_result(self, result: SaveResult) -> None:
-        failed_before = self.save_result is not None and not self.save_result.ok
-        self.save_result = result
-        if not result.ok and not failed_before:
-            self.notify(result.error, title="NOT SAVED", severity="error", markup=False, timeout=30)
-        elif result.ok and failed_before:
-            self.notify("Saved again: every change is on disk.", markup=False)
-        if self.is_running and self.screen_stack:
-            for bar in self.screen.query(StepBar):
-                bar.update_saved()
+    def action_previous_step(self) -> None:
+        self.move_step(-1)
 
-    def refresh_screen(self) -> None:
-        screen = self.current_step_screen()
-        if screen is not None and screen.is_mounted:  # an unmounted step draws itself on mount
-            screen.refresh_step()
-
-    async def settle(self) -> None:
-        """Wait for pending saves (tests and the benchmark use this)."""
-        if self.autosaver is not None:
-            await asyncio.to_thread(self.autosaver.wait_idle)
-
-    # -- text dialogs and drafts ----------------------------------------------------------------
-
-    def ask_text(self, kind: str, target: str, title: str, context: str = "", initial: str = "",
-                 start_text: str | None = None) -> None:
-        def done(text: str | None) -> None:
-            if self.path is not None:
-                drafts.discard_draft(self.path)
-            if text is not None:
-                self.change(lambda s: self.apply_text(s, kind, target, text))
-
-        self.push_screen(TextEntryDialog(title, context, initial, draft_kind=kind, draft_target=target,
-                                         start_text=start_text), done)
-
-    @staticmethod
-    def apply_text(session: Session, kind: str, target: str, text: str) -> None:
-        if kind == "comment":
-            session.add_comment(target, text)
-        elif kind == "amendment":
-            session.add_amendment(target, text)
-        elif kind == "answer":
-            session.add_answer(target, text)
-        elif kind == "edit":
-            session.edit(target, text)
-        elif kind == "reasons":
-            session.set_recommendation(session.recommendation.choice, reasons=text)
-        elif kind == "general-comments":
-            session.set_recommendation(session.recommendation.choice, comments=text)
-        else:  # pragma: no cover - a programming error, not user input
-            raise SessionError(f"unknown kind of text '{kind}'")
-
-    def open_text_dialog(self) -> TextEntryDialog | None:
+    def current_step_screen(self) -> StepScreen | None:
         for screen in reversed(self.screen_stack):
-            if isinstance(screen, TextEntryDialog):
+            if isinstance(screen, StepScreen):
                 return screen
         return None
 
-    def draft_changed(self, dialog: TextEntryDialog) -> None:
-        if self.path is None or self.read_only:
-            return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, lambda: self.write_draft(dialog))
+    # -- changes: every message that changes the session ends here ------------------------------
 
-    def write_draft(self, dialog: TextEntryDialog) -> None:
-        if self.path is None or not dialog.is_attached:
-            return
-        draft = drafts.Draft(dialog.draft_kind, dialog.draft_target, dialog.text, self.session_clock())
+    def apply(self, change: Callable[[LiveSession], object]) -> bool:
+        """Hand a change to the live session (which saves it) and redraw. False if refused."""
+        if self.live is None:
+            return False
         try:
-            drafts.write_draft(self.path, draft)
-        except Exception as exc:  # a failed draft must not lose the dialog  # noqa: BLE001
-            self.notify(f"Could not keep a draft: {exc}", severity="warning", markup=False)
-
-    def offer_draft(self) -> None:
-        draft = drafts.read_draft(self.path)
-        if draft is None:
-            return
-        what = {"comment": "comment", "amendment": "proposed wording", "answer": "answer",
-                "edit": "edit", "reasons": "reasons", "general-comments": "general comments"}
-        label = what.get(draft.kind, draft.kind)
-
-        def decided(restore: bool | None) -> None:
-            if not restore:
-                drafts.discard_draft(self.path)
-                return
-            self.ask_text(draft.kind, draft.target, f"Restored {label}", context=self.draft_context(draft),
-                          start_text=draft.text)
-
-        self.push_screen(ConfirmDialog(f"An unsaved {label} was found. Restore it?",
-                                       draft.text[:500], yes="Restore", no="Discard"), decided)
-
-    def draft_context(self, draft: drafts.Draft) -> str:
-        try:
-            if draft.kind in ("comment", "amendment"):
-                return self.protocol.commitment(draft.target).text
-            if draft.kind == "answer":
-                return self.protocol.question(draft.target).text
-        except KeyError:
-            return ""
-        return ""
-
-    # -- editing and removing entries -----------------------------------------------------------
-
-    def selected_entry(self):
+            change(self.live)
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return False
         screen = self.current_step_screen()
-        entry_id = getattr(screen, "selected_entry_id", lambda: None)()
-        if entry_id is None or self.session is None:
-            self.notify("Nothing highlighted to edit or remove here.", severity="warning", markup=False)
-            return None
-        return self.session.find(entry_id)
+        if screen is not None and screen.is_mounted:  # an unmounted step draws itself on mount
+            screen.refresh_step()
+        return True
 
-    def action_edit_entry(self) -> None:
-        if self.read_only or (found := self.selected_entry()) is None:
+    def on_vote_cast(self, message: msg.VoteCast) -> None:
+        self.apply(lambda live: live.vote(message.commitment_id, message.option_id))
+
+    def on_vote_removed(self, message: msg.VoteRemoved) -> None:
+        session = self.session
+        if session is not None and not self.read_only and session.counts(
+                message.commitment_id).get(message.option_id, 0) == 0:
+            self.bell()  # nothing to take away: a bell, not a warning
             return
-        kind, target, entry = found
-        label = {"comments": "comment", "amendments": "proposed wording", "answers": "answer"}[kind]
-        self.ask_text("edit", entry.id, f"Edit {label}", initial=entry.text)
+        self.apply(lambda live: live.unvote(message.commitment_id, message.option_id))
 
-    def action_delete_entry(self) -> None:
-        if self.read_only or (found := self.selected_entry()) is None:
+    def on_counts_set(self, message: msg.CountsSet) -> None:
+        self.apply(lambda live: live.set_counts(message.commitment_id, message.counts))
+
+    def on_entry_deleted(self, message: msg.EntryDeleted) -> None:
+        self.apply(lambda live: live.delete_entry(message.entry_id))
+
+    def on_recommendation_chosen(self, message: msg.RecommendationChosen) -> None:
+        self.apply(lambda live: live.recommend(message.choice))
+
+    def on_session_finished(self, message: msg.SessionFinished) -> None:
+        if self.apply(lambda live: live.finish()):
+            self.notify("Session marked complete. It stays editable.", markup=False)
+
+    def on_text_entered(self, message: msg.TextEntered) -> None:
+        """A text dialog closed: its draft goes either way; its text is saved if it has one."""
+        self.drafts.closed()  # a draft written after its text was saved would come back later
+        if self.live is None:
             return
-        kind, target, entry = found
-        label = {"comments": "comment", "amendments": "proposed wording", "answers": "answer"}[kind]
+        self.live.discard_draft()
+        if message.text is not None:
+            self.apply(lambda live: live.apply_text(message.kind, message.target, message.text))
 
-        def decided(remove: bool | None) -> None:
-            if remove:
-                self.change(lambda s: s.delete(entry.id))
+    # -- saving ---------------------------------------------------------------------------------
 
-        self.push_screen(ConfirmDialog(f"Remove this {label}?", entry.text[:500], yes="Remove",
-                                       no="Keep"), decided)
+    def _saved_in_thread(self, result: SaveResult) -> None:
+        """The autosaver's report, from its thread: handed to the UI thread as a message."""
+        try:
+            self.post_message(msg.SaveFinished(result))
+        except RuntimeError:  # the loop closed while we were saving
+            pass
 
-    # -- help and the command palette ------------------------------------------------------------
+    def on_save_finished(self, message: msg.SaveFinished) -> None:
+        if self.live is None:
+            return
+        news = self.live.record_save(message.result)
+        if news is SaveNews.FAILED:
+            self.notify(message.result.error, title="NOT SAVED", severity="error", markup=False,
+                        timeout=30)
+        elif news is SaveNews.RECOVERED:
+            self.notify("Saved again: every change is on disk.", markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, StepScreen):
+                screen.save_result = self.live.save_result  # the step bar is bound to it
+
+    # -- drafts (dialogs/draft_keeper.py writes them) ---------------------------------------------
+
+    def on_draft_changed(self, message: msg.DraftChanged) -> None:
+        self.drafts.changed(message)
+
+    def open_text_dialog(self) -> TextEntryDialog | None:
+        return self.drafts.open_dialog()
+
+    # -- results, help and the command palette ---------------------------------------------------
+
+    def open_results(self, path: Path) -> None:
+        try:
+            self.push_screen(file_results(Path(path), self.protocol))
+        except SessionFileError as exc:
+            self.notify(str(exc), title="These results cannot be shown", severity="error",
+                        markup=False, timeout=15)
+
+    def action_folder_results(self) -> None:
+        """Every readable session in the sessions folder, merged in memory (nothing is written)."""
+        screen, notice = folder_results(self.store, self.protocol)
+        if screen is None:
+            self.notify(notice, severity="warning", markup=False)
+            return
+        if notice:
+            self.notify(notice, markup=False, timeout=8)
+        self.push_screen(screen)
+
+    def close_results(self, screen: ResultsScreen) -> None:
+        """Back to what was under the results: the start screen (also when they were opened
+        from the command line, which puts the start screen under them)."""
+        self.pop_screen()
+
+    def exported(self, label: str, target: Path) -> None:
+        """An export from the palette was written (app_exports.py runs it)."""
+        self.last_export = target
+        self.notify(f"{label} written to {display_path(target)}", title="Exported", markup=False,
+                    timeout=10)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.protocol))
+        self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if self.session is not None:
-            for step in self.session.steps():
-                title = self.step_title(step)
-                yield SystemCommand(f"Go to: {title}", f"Jump to the {title} step",
-                                    lambda step=step: self.show_step(step))
-            yield SystemCommand("Open another session", "Back to the list of sessions",
-                                self.action_open_another)
-        yield from self.results_commands(screen)
-        yield from self.export_commands(screen)
-        yield SystemCommand("Keys", "Show every key", self.action_help)
-
+        """Textual's own commands, but its "Keys" panel: ours ("Keys", commands.py) lists them."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command

@@ -1,7 +1,9 @@
 """The multi-line text dialog used for every comment, proposed wording, answer and edit.
 
-`ctrl+s` saves; `escape` cancels, asking first if anything was typed. While it is open, the
-app keeps what is typed as a draft beside the session file, so a closed terminal loses nothing.
+`ctrl+s` saves; `escape` cancels, asking first if anything was typed. While it is open, it
+posts `DraftChanged` as the text changes, and the app keeps it as a draft beside the session
+file, so a closed terminal loses nothing. Whoever opens it hears the text through the dismiss
+callback (step.py posts it up as `TextEntered`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.widgets import Static, TextArea
 
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.early_keys import EarlyKeys
+from workshop.tui.messages import DraftChanged
 
 
 class TextEntryDialog(EarlyKeys, ModalScreen[str | None]):
@@ -26,8 +29,9 @@ class TextEntryDialog(EarlyKeys, ModalScreen[str | None]):
     # Not priority bindings: those run the moment the key arrives, ahead of characters still
     # queued for the editor, so a fast "words + ctrl+s" would save the text without its last words.
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the text"),
+        Binding("escape", "cancel", "Cancel",
+                tooltip="Cancel (asks first if you typed something)"),
     ]
 
     def __init__(self, title: str, context: str = "", initial: str = "", *,
@@ -64,7 +68,7 @@ class TextEntryDialog(EarlyKeys, ModalScreen[str | None]):
 
     @on(TextArea.Changed)
     def _changed(self) -> None:
-        self.app.draft_changed(self)
+        self.post_message(DraftChanged(self.draft_kind, self.draft_target, self.text))
 
     def action_save(self) -> None:
         self.flush_early_keys()

@@ -1,61 +1,133 @@
-"""Every key, including this protocol's vote keys. `?` or F1 opens it; escape closes it."""
+"""Every key of the screen under the help, read from its active bindings so it cannot drift.
+
+`?` or F1 opens it (the palette's "Keys" too); escape closes it. A key's line says what its
+binding's tooltip says (or its label when it has none). Keys are grouped by the class that
+declares them, headed by that class's `HELP_SECTION` (for a principle: its vote keys, then the
+principle's keys, then the keys of every step), then the app's keys, then the text dialog's.
+Textual's own plumbing (focus, copy) is left out: only what this app binds is listed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from workshop.protocol.model import Protocol
+from workshop.tui.dialogs.text_entry import TextEntryDialog
 
-GENERAL = [
-    ("n / →", "next step (from any step)"),
-    ("p / ←", "previous step"),
-    ("↑ ↓ / j k", "choose a commitment or question"),
-    ("tab", "move between the list and its comments or answers"),
-    ("c", "comment on the highlighted commitment"),
-    ("w", "propose new wording (starts from the published text)"),
-    ("=", "type every vote count at once (a hand count)"),
-    ("r / enter", "answer the highlighted question (Recommendation step: the reasons)"),
-    ("e", "edit the highlighted comment, wording or answer"),
-    ("delete", "remove the highlighted comment, wording or answer (asks first)"),
-    ("1 2 3 / 0", "Recommendation step: adopt / with changes / do not adopt / undecided"),
-    ("g", "Recommendation step: general comments"),
-    ("f", "Review step: finish the session (it stays editable)"),
-    ("ctrl+s", "in a text dialog: save"),
-    ("escape", "in a dialog: cancel (asks first if you typed something)"),
-    ("v", "start screen: the results of every session in the folder"),
-    ("o / s", "results: change the order / show one workshop's comments and answers"),
-    ("1 2 3", "results: the Commitments, Questions and Workshops tabs"),
-    ("ctrl+p", "command palette: jump to a step or principle, open another session, export"),
-    ("? / F1", "this help"),
-    ("ctrl+q", "quit (everything is already saved)"),
-]
+EVERYWHERE = "Everywhere"
+IN_A_DIALOG = "In a text dialog"
+
+
+@dataclass
+class KeyRow:
+    """One action and every key bound to it."""
+
+    keys: list[str] = field(default_factory=list)
+    tooltip: str = ""
+    """The first tooltip among its bindings (`n` has one; `right`, bound to the same, does not)."""
+    label: str = ""
+
+    @property
+    def what(self) -> str:
+        """What the keys do, as a line of the list reads it ("comment on ...")."""
+        text = self.tooltip or self.label
+        return text[:1].lower() + text[1:]
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Where a binding is declared: the class, its place in that class's BINDINGS, and the
+    key's place among the binding's keys (so `n / →` reads as declared)."""
+
+    cls: type
+    index: int
+    key_index: int
+
+
+def declared(node: DOMNode, binding: Binding) -> Declared | None:
+    """The most derived class of `node` whose own BINDINGS bind this action (one of ours)."""
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("workshop."):
+            continue  # Textual's own plumbing (focus, copy) is not what this help is about
+        for index, one in enumerate(cls.__dict__.get("BINDINGS", [])):
+            if isinstance(one, Binding) and one.action == binding.action:
+                keys = [key.strip() for key in one.key.split(",")]
+                key_index = keys.index(binding.key) if binding.key in keys else len(keys)
+                return Declared(cls, index, key_index)
+    return None
+
+
+def section_rows(app: App, found: list[tuple[Declared, Binding]]) -> list[KeyRow]:
+    """One row per action, in declared order, each with its keys in declared order."""
+    rows: dict[str, KeyRow] = {}
+    for _, binding in sorted(found, key=lambda pair: (pair[0].index, pair[0].key_index)):
+        row = rows.setdefault(binding.action, KeyRow(label=binding.description))
+        key = app.get_key_display(binding)
+        if key not in row.keys:
+            row.keys.append(key)
+        row.tooltip = row.tooltip or binding.tooltip
+    return list(rows.values())
+
+
+def key_sections(screen: Screen) -> list[tuple[str, list[KeyRow]]]:
+    """The screen's active bindings and the app's, as (heading, rows) in reading order."""
+    app = screen.app
+    mro = type(screen).__mro__
+    found: dict[tuple[int, str], list[tuple[Declared, Binding]]] = {}
+    for active in screen.active_bindings.values():
+        binding, node = active.binding, active.node
+        if node not in (screen, app) or not binding.description or binding.system:
+            continue
+        where = declared(node, binding)
+        if where is None:
+            continue
+        heading = ((len(mro), EVERYWHERE) if node is app else
+                   (mro.index(where.cls), where.cls.__dict__.get("HELP_SECTION", "This screen")))
+        found.setdefault(heading, []).append((where, binding))
+    sections = [(title, section_rows(app, pairs)) for (_, title), pairs in sorted(found.items())]
+    dialog = [(Declared(TextEntryDialog, index, 0), binding)
+              for index, binding in enumerate(Binding.make_bindings(TextEntryDialog.BINDINGS))]
+    return [*sections, (IN_A_DIALOG, section_rows(app, dialog))]
+
+
+def keys_table(sections: list[tuple[str, list[KeyRow]]]) -> Group:
+    """One heading and one two-column table per section, the key columns all one width."""
+    width = max(cell_len(" / ".join(row.keys)) for _, rows in sections for row in rows)
+    parts = []
+    for number, (title, rows) in enumerate(sections):
+        parts.append(Text(("\n" if number else "") + title, style="bold underline"))
+        table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
+        table.add_column("key", style="bold", no_wrap=True, width=width)
+        table.add_column("what it does", ratio=1)
+        for row in rows:
+            table.add_row(" / ".join(row.keys), Text(row.what))
+        parts.append(table)
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
+    """The keys of `under`, the screen it opens over."""
+
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss_help", "Close")]
 
-    def __init__(self, protocol: Protocol) -> None:
+    def __init__(self, under: Screen) -> None:
         super().__init__(classes="dialog")
-        self.protocol = protocol
+        self.under = under
 
     def compose(self) -> ComposeResult:
-        table = Table(show_header=False, box=None, expand=True, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True)
-        table.add_column("what it does")
-        for option in self.protocol.vote_options:
-            table.add_row(option.key, Text(f"add one '{option.label}' vote to the highlighted commitment"))
-            table.add_row(f"shift+{option.key}", Text(f"remove one '{option.label}' vote (never below 0)"))
-        for key, what in GENERAL:
-            table.add_row(key, what)
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
-            yield Static(table)
+            yield Static(keys_table(key_sections(self.under)), id="help-keys")
             yield Static("escape closes", classes="dialog-keys")
 
     def action_dismiss_help(self) -> None:

@@ -16,6 +16,7 @@ from workshop.tui.screens.step import StepScreen
 class IntroScreen(StepScreen):
     step_name = "introduction"
     title_text = "Introduction"
+    HELP_SECTION = "The introduction"
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="intro", can_focus=True):
@@ -24,7 +25,7 @@ class IntroScreen(StepScreen):
             yield Static(id="intro-plan", classes="panel")
 
     def refresh_step(self) -> None:
-        protocol, session = self.app.protocol, self.app.session
+        protocol, session = self.protocol, self.session
         intro = Text()
         intro.append(protocol.title + "\n", style="bold underline")
         intro.append(f"{protocol.source.authors}\n\n", style="dim")

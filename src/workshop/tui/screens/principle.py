@@ -18,8 +18,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.protocol.model import Principle, Protocol
+from workshop.tui.dialogs.counts import CountsDialog
+from workshop.tui.messages import CountsSet, VoteCast, VoteRemoved
 from workshop.tui.render import commitment_row, vote_bars
-from workshop.tui.screens.step import StepScreen
+from workshop.tui.screens.step import StepData, StepScreen
 from workshop.tui.widgets.entry_list import EntryList
 
 
@@ -27,18 +29,24 @@ class PrincipleScreen(StepScreen):
     """The step for one principle. Use `principle_screen(protocol, principle)` to make one."""
 
     main_list_id = "commitments"
+    HELP_SECTION = "This principle"
 
     BINDINGS = [
-        Binding("equals_sign", "type_counts", "Counts", tooltip="Type every count at once",
+        Binding("equals_sign", "type_counts", "Counts",
+                tooltip="Type every vote count at once (a hand count)", priority=True),
+        Binding("c", "comment", "Comment", tooltip="Comment on the highlighted commitment",
                 priority=True),
-        Binding("c", "comment", "Comment", priority=True),
-        Binding("w", "wording", "Wording", tooltip="Propose new wording", priority=True),
-        Binding("e", "app.edit_entry", "Edit", show=False, priority=True),
-        Binding("delete", "app.delete_entry", "Remove", show=False, priority=True),
+        Binding("w", "wording", "Wording",
+                tooltip="Propose new wording (starts from the published text)", priority=True),
+        Binding("e", "edit_entry", "Edit", tooltip="Edit the highlighted comment or wording",
+                show=False, priority=True),
+        Binding("delete", "delete_entry", "Remove",
+                tooltip="Remove the highlighted comment or wording (asks first)", show=False,
+                priority=True),
     ]
 
-    def __init__(self, principle: Principle) -> None:
-        super().__init__()
+    def __init__(self, data: StepData, principle: Principle, **kwargs) -> None:
+        super().__init__(data, **kwargs)
         self.principle = principle
         self.step_name = f"principle:{principle.id}"
         self.title_text = principle.title
@@ -80,7 +88,7 @@ class PrincipleScreen(StepScreen):
     # -- drawing --------------------------------------------------------------------------------
 
     def refresh_step(self) -> None:
-        session, protocol = self.app.session, self.app.protocol
+        session, protocol = self.session, self.protocol
         commitments = self.query_one("#commitments", OptionList)
         for index, c in enumerate(self.principle.commitments):
             row = commitment_row(index + 1, c.text, session.counts(c.id),
@@ -90,7 +98,7 @@ class PrincipleScreen(StepScreen):
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
-        session, protocol = self.app.session, self.app.protocol
+        session, protocol = self.session, self.protocol
         c = self.commitment
         head = Text()
         head.append(f"Commitment {self.commitment_index + 1} of {len(self.principle.commitments)}\n",
@@ -112,40 +120,34 @@ class PrincipleScreen(StepScreen):
 
     def action_vote(self, option_id: str) -> None:
         if self.editing_allowed():
-            self.app.change(lambda s: s.add_vote(self.commitment.id, option_id))
+            self.post_message(VoteCast(self.commitment.id, option_id))
 
     def action_unvote(self, option_id: str) -> None:
-        if not self.editing_allowed():
-            return
-        if self.app.session.counts(self.commitment.id).get(option_id, 0) == 0:
-            self.app.bell()
-            return
-        self.app.change(lambda s: s.remove_vote(self.commitment.id, option_id))
+        if self.editing_allowed():
+            self.post_message(VoteRemoved(self.commitment.id, option_id))
 
     def action_type_counts(self) -> None:
         if not self.editing_allowed():
             return
-        from workshop.tui.dialogs.counts import CountsDialog
-
         commitment = self.commitment
 
         def done(counts: dict[str, int] | None) -> None:
             if counts is not None:
-                self.app.change(lambda s: s.set_votes(commitment.id, counts))
+                self.post_message(CountsSet(commitment.id, counts))
 
-        self.app.push_screen(CountsDialog(self.app.protocol, commitment.text,
-                                          self.app.session.counts(commitment.id)), done)
+        self.app.push_screen(CountsDialog(self.protocol, commitment.text,
+                                          self.session.counts(commitment.id)), done)
 
     def action_comment(self) -> None:
         if self.editing_allowed():
             c = self.commitment
-            self.app.ask_text("comment", c.id, f"Comment on: {c.text}", context="")
+            self.ask_text("comment", c.id, f"Comment on: {c.text}", context="")
 
     def action_wording(self) -> None:
         if self.editing_allowed():
             c = self.commitment
-            self.app.ask_text("amendment", c.id, "Propose new wording",
-                              context=f"Published text: {c.text}", start_text=c.text)
+            self.ask_text("amendment", c.id, "Propose new wording",
+                          context=f"Published text: {c.text}", start_text=c.text)
 
 
 @lru_cache(maxsize=None)
@@ -156,12 +158,19 @@ def _screen_class(protocol: Protocol) -> type[PrincipleScreen]:
     # detail pane labels each key ("[a] Agree") beside its bar.
     votes = Binding.Group("Vote", compact=False)
     for option in protocol.vote_options:
-        bindings.append(Binding(option.key, f"vote('{option.id}')", option.label,
-                                tooltip=f"Add one '{option.label}' vote", priority=True, group=votes))
-        bindings.append(Binding(f"{option.key.upper()},shift+{option.key}", f"unvote('{option.id}')",
-                                f"-{option.label}", show=False, priority=True))
-    return type("PrincipleScreen", (PrincipleScreen,), {"BINDINGS": bindings})
+        adds = f"Add one '{option.label}' vote to the highlighted commitment"
+        bindings.append(Binding(option.key, f"vote('{option.id}')", option.label, tooltip=adds,
+                                priority=True, group=votes))
+        # A terminal sends shift+a as "A"; both keys are shown as the one a person presses.
+        bindings.append(Binding(f"{option.key.upper()},shift+{option.key}",
+                                f"unvote('{option.id}')", f"-{option.label}", show=False,
+                                priority=True,
+                                key_display=f"shift+{option.key}",
+                                tooltip=f"Remove one '{option.label}' vote (never below 0)"))
+    return type("PrincipleScreen", (PrincipleScreen,),
+                {"BINDINGS": bindings, "HELP_SECTION": "Votes on the highlighted commitment",
+                 "__module__": __name__})
 
 
-def principle_screen(protocol: Protocol, principle: Principle) -> PrincipleScreen:
-    return _screen_class(protocol)(principle)
+def principle_screen(data: StepData, principle: Principle, **kwargs) -> PrincipleScreen:
+    return _screen_class(data.protocol)(data, principle, **kwargs)

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.tui.render import question_text
-from workshop.tui.screens.step import StepScreen
+from workshop.tui.screens.step import StepData, StepScreen
 from workshop.tui.widgets.entry_list import EntryList
 
 
@@ -24,21 +24,24 @@ class QuestionsScreen(StepScreen):
     title_text = "Your thoughts"
 
     main_list_id = "questions"
+    HELP_SECTION = "The questions"
 
     BINDINGS = [
         Binding("r", "answer", "Answer", tooltip="Record an answer to the highlighted question",
                 priority=True),
         Binding("enter", "answer", "Answer", show=False, priority=True),
-        Binding("e", "app.edit_entry", "Edit", show=False, priority=True),
-        Binding("delete", "app.delete_entry", "Remove", show=False, priority=True),
+        Binding("e", "edit_entry", "Edit", tooltip="Edit the highlighted answer", show=False,
+                priority=True),
+        Binding("delete", "delete_entry", "Remove",
+                tooltip="Remove the highlighted answer (asks first)", show=False, priority=True),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.budget_minutes = None
+    def __init__(self, data: StepData, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        self.budget_minutes = data.protocol.questions_minutes
 
     def body(self) -> ComposeResult:
-        intro = self.app.protocol.questions_introduction
+        intro = self.protocol.questions_introduction
         if intro:
             yield Static(Text(intro, style="italic"), id="statement")
         with Vertical(id="split"):
@@ -48,26 +51,24 @@ class QuestionsScreen(StepScreen):
                 yield EntryList("No answers yet: r or enter to record one.", id="entries")
 
     def on_mount(self) -> None:
-        self.budget_minutes = self.app.protocol.questions_minutes
         questions = self.query_one("#questions", OptionList)
-        questions.set_options([Option(Text(q.text), id=q.id) for q in self.app.protocol.questions])
+        questions.set_options([Option(Text(q.text), id=q.id) for q in self.protocol.questions])
         questions.highlighted = 0
         questions.focus()
         super().on_mount()
-        self.query_one("StepBar").budget_minutes = self.budget_minutes
 
     @property
     def question(self):
         index = self.query_one("#questions", OptionList).highlighted or 0
-        return self.app.protocol.questions[index]
+        return self.protocol.questions[index]
 
     def selected_entry_id(self) -> str | None:
         return self.query_one("#entries", EntryList).highlighted_entry_id()
 
     def refresh_step(self) -> None:
-        session = self.app.session
+        session = self.session
         questions = self.query_one("#questions", OptionList)
-        for index, q in enumerate(self.app.protocol.questions):
+        for index, q in enumerate(self.protocol.questions):
             n = len(session.answers.get(q.id, []))
             row = Table.grid(padding=(0, 1), expand=True)
             row.add_column(no_wrap=True)
@@ -80,7 +81,7 @@ class QuestionsScreen(StepScreen):
     def refresh_detail(self) -> None:
         q = self.question
         self.query_one("#detail-text", Static).update(question_text(q))
-        answers = [("answers", e) for e in self.app.session.answers.get(q.id, [])]
+        answers = [("answers", e) for e in self.session.answers.get(q.id, [])]
         self.query_one("#entries", EntryList).show(answers)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -90,4 +91,4 @@ class QuestionsScreen(StepScreen):
     def action_answer(self) -> None:
         if self.editing_allowed():
             q = self.question
-            self.app.ask_text("answer", q.id, f"Answer: {q.text}")
+            self.ask_text("answer", q.id, f"Answer: {q.text}")

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from workshop.session.model import RECOMMENDATIONS
+from workshop.tui.messages import RecommendationChosen
 from workshop.tui.screens.step import StepScreen
 
 CHOICE_KEYS = dict(zip("123", RECOMMENDATIONS, strict=True))
@@ -23,14 +24,19 @@ CHOOSE = Binding.Group("Choose")
 class RecommendationScreen(StepScreen):
     step_name = "recommendation"
     title_text = "Recommendation"
+    HELP_SECTION = "The recommendation"
 
     BINDINGS = [
-        Binding("1", "choose('adopt')", "Adopt", priority=True, group=CHOOSE),
-        Binding("2", "choose('adopt-with-changes')", "Adopt with changes", priority=True,
+        Binding("1", "choose('adopt')", "Adopt", tooltip="Recommend: adopt", priority=True,
                 group=CHOOSE),
-        Binding("3", "choose('do-not-adopt')", "Do not adopt", priority=True, group=CHOOSE),
-        Binding("0", "choose('')", "Undecided", show=False, priority=True),
-        Binding("r", "reasons", "Reasons", priority=True),
+        Binding("2", "choose('adopt-with-changes')", "Adopt with changes",
+                tooltip="Recommend: adopt with changes", priority=True, group=CHOOSE),
+        Binding("3", "choose('do-not-adopt')", "Do not adopt", tooltip="Recommend: do not adopt",
+                priority=True, group=CHOOSE),
+        Binding("0", "choose('')", "Undecided", tooltip="Clear the choice (undecided)", show=False,
+                priority=True),
+        Binding("r", "reasons", "Reasons", tooltip="Write the reasons for the recommendation",
+                priority=True),
         Binding("g", "general", "Comments", tooltip="General comments on the protocol", priority=True),
     ]
 
@@ -42,7 +48,7 @@ class RecommendationScreen(StepScreen):
             yield Static(id="rec-comments", classes="panel")
 
     def refresh_step(self) -> None:
-        protocol, rec = self.app.protocol, self.app.session.recommendation
+        protocol, rec = self.protocol, self.session.recommendation
         question = protocol.recommendation_question or (
             f"Should the council adopt the {protocol.title}?")
         self.query_one("#rec-question", Static).update(Text(question, style="italic"))
@@ -63,15 +69,15 @@ class RecommendationScreen(StepScreen):
 
     def action_choose(self, choice: str) -> None:
         if self.editing_allowed():
-            self.app.change(lambda s: s.set_recommendation(choice))
+            self.post_message(RecommendationChosen(choice))
 
     def action_reasons(self) -> None:
         if self.editing_allowed():
-            rec = self.app.session.recommendation
-            self.app.ask_text("reasons", "", "Reasons for the recommendation", initial=rec.reasons)
+            rec = self.session.recommendation
+            self.ask_text("reasons", "", "Reasons for the recommendation", initial=rec.reasons)
 
     def action_general(self) -> None:
         if self.editing_allowed():
-            rec = self.app.session.recommendation
-            self.app.ask_text("general-comments", "", "General comments on the protocol",
-                              initial=rec.comments)
+            rec = self.session.recommendation
+            self.ask_text("general-comments", "", "General comments on the protocol",
+                          initial=rec.comments)

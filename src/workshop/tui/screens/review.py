@@ -16,12 +16,14 @@ from workshop.consultation.progress import (
     unvoted_commitments,
 )
 from workshop.session.model import RECOMMENDATIONS
+from workshop.tui.messages import SessionFinished
 from workshop.tui.screens.step import StepScreen
 
 
 class ReviewScreen(StepScreen):
     step_name = "review"
     title_text = "Review"
+    HELP_SECTION = "The review"
 
     BINDINGS = [Binding("f", "finish", "Finish", tooltip="Mark the session complete (it stays editable)",
                         priority=True)]
@@ -33,7 +35,7 @@ class ReviewScreen(StepScreen):
             yield Static(id="review-totals", classes="panel")
 
     def refresh_step(self) -> None:
-        session, protocol = self.app.session, self.app.protocol
+        session, protocol = self.session, self.protocol
         status = Text()
         if session.completed:
             status.append(f"Finished at {session.completed.astimezone():%H:%M on %d %B %Y}. ",
@@ -82,5 +84,4 @@ class ReviewScreen(StepScreen):
 
     def action_finish(self) -> None:
         if self.editing_allowed():
-            self.app.change(lambda s: s.mark_complete())
-            self.notify("Session marked complete. It stays editable.", markup=False)
+            self.post_message(SessionFinished())

@@ -1,5 +1,9 @@
 """The start screen: the sessions in the folder, newest first; start a new one or resume.
 
+It is given the sessions folder and the protocol; resuming and starting go up as messages
+(`SessionOpenRequested`, `NewSessionRequested`), and `n` is the app's action, run at once so a
+fast typist's details land in the form.
+
 The table fits the terminal (80 columns included): the fixed columns keep their width and the
 group and location share what is left, cut with "…" when long. The highlighted session's file,
 facilitator, head count and last save are spelt out below the table.
@@ -14,7 +18,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from workshop.consultation.progress import progress, progress_text
-from workshop.session.store import Listing
+from workshop.protocol.model import Protocol
+from workshop.session.store import Listing, SessionStore
+from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""
@@ -28,21 +34,33 @@ def _cell(value: str, width: int, style: str = "") -> Text:
 
 
 class StartScreen(Screen):
+    HELP_SECTION = "Sessions"
+    """The heading of these keys in the help screen (help.py)."""
+
     BINDINGS = [
-        Binding("n", "new", "New session", priority=True),
-        Binding("enter", "resume", "Resume", priority=True),
+        Binding("n", "app.new_session", "New session", tooltip="Start a new session",
+                priority=True),
+        Binding("enter", "resume", "Resume", tooltip="Resume the highlighted session",
+                priority=True),
         Binding("v", "app.folder_results", "Results", tooltip="The results of every session here",
                 priority=True),
-        Binding("j", "move(1)", "Down", show=False, priority=True),
-        Binding("k", "move(-1)", "Up", show=False, priority=True),
+        Binding("j", "move(1)", "Down", tooltip="Highlight the next session", show=False,
+                priority=True),
+        Binding("k", "move(-1)", "Up", tooltip="Highlight the previous session", show=False,
+                priority=True),
         Binding("q", "app.quit", "Quit", show=False, priority=True),  # the footer shows ^q
-        Binding("question_mark,f1", "app.help", "Keys", priority=True),
+        Binding("question_mark,f1", "app.help", "Keys", tooltip="Show every key", priority=True),
     ]
 
     listings: list[Listing] = []
 
+    def __init__(self, store: SessionStore, protocol: Protocol) -> None:
+        super().__init__()
+        self.store = store
+        self.protocol = protocol
+
     def compose(self) -> ComposeResult:
-        protocol = self.app.protocol
+        protocol = self.protocol
         title = Text()
         title.append("workshop", style="bold")
         title.append(f" · {protocol.title} (version {protocol.version})", style="dim")
@@ -71,7 +89,7 @@ class StartScreen(Screen):
 
     def reload(self) -> None:
         """Read the sessions folder and show it."""
-        self.listings = self.app.store.list()
+        self.listings = self.store.list()
         self.draw()
 
     def draw(self) -> None:
@@ -85,7 +103,6 @@ class StartScreen(Screen):
         table.add_column("Location", width=location_width)
         for label, width in FIXED_COLUMNS[1:]:
             table.add_column(label, width=width)
-        protocol = self.app.protocol
         for listing in self.listings:
             s = listing.session
             if s is None:
@@ -94,12 +111,13 @@ class StartScreen(Screen):
                 continue
             status = Text("complete", style="green") if s.completed else Text("in progress")
             table.add_row(_cell(s.meta.group, group_width), s.meta.date.isoformat(),
-                          _cell(s.meta.location, location_width), *progress(s, protocol), status,
+                          _cell(s.meta.location, location_width), *progress(s, self.protocol),
+                          status,
                           key=str(listing.path))
         if self.listings:
             table.move_cursor(row=min(row, len(self.listings) - 1))
         hint = Text()
-        folder = str(self.app.store.folder)
+        folder = str(self.store.folder)
         if self.listings:
             count = len(self.listings)
             hint.append(f"{count} session{'s' if count != 1 else ''} in {folder}, newest first. ")
@@ -127,7 +145,7 @@ class StartScreen(Screen):
                 m = s.meta
                 people = "" if m.participants is None else f" · {m.participants} participants"
                 out.append(Text(f"{m.group} · facilitator {m.facilitator or '—'}{people}\n"))
-                out.append(f"{progress_text(s, self.app.protocol)} · last saved "
+                out.append(f"{progress_text(s, self.protocol)} · last saved "
                            f"{s.updated.astimezone():%Y-%m-%d %H:%M}", style="dim")
         self.query_one("#start-selected", Static).update(out)
 
@@ -135,17 +153,14 @@ class StartScreen(Screen):
         table = self.query_one(DataTable)
         table.move_cursor(row=table.cursor_row + delta)
 
-    def action_new(self) -> None:
-        self.app.action_new_session()
-
     def action_resume(self) -> None:
         table = self.query_one(DataTable)
         if not self.listings:
-            self.app.action_new_session()
+            self.post_message(NewSessionRequested())
             return
         listing = self.listings[table.cursor_row]
         if listing.session is None:
             self.notify(str(listing.error), title="This file cannot be opened", severity="error",
                         markup=False, timeout=10)
             return
-        self.app.open_path(listing.path)
+        self.post_message(SessionOpenRequested(listing.path))

@@ -1,13 +1,46 @@
-"""What every step screen shares: the step bar, the footer, and moving between steps."""
+"""What every step screen shares: the step bar, the footer, moving between steps, and asking
+for text (comments, wordings, answers, edits) or removing an entry.
+
+Attributes down, messages up: a step screen is made with everything it draws (`StepData`: the
+session, the protocol, whether it is read-only, its position, its timer) and the latest save
+result; it never changes the session, it posts a message (tui/messages.py) and the app applies
+it and calls `refresh_step()`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 
+from workshop.protocol.model import Protocol
+from workshop.session.autosave import SaveResult
+from workshop.session.kinds import EntryKind
+from workshop.session.model import Session
+from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.text_entry import TextEntryDialog
+from workshop.tui.messages import EntryDeleted, TextEntered
 from workshop.tui.widgets.step_bar import StepBar
+
+
+@dataclass(frozen=True)
+class StepData:
+    """What a step screen is given when the app makes it."""
+
+    session: Session
+    """The session to draw (read only here: changes go up as messages)."""
+    protocol: Protocol
+    read_only: bool
+    """Open read-only: moving is allowed, changing is not."""
+    position: str
+    """Where the step is in the session, e.g. `3/10`."""
+    seconds: Callable[[], float]
+    """Time on this step so far (the step bar's timer reads it)."""
 
 
 class StepScreen(Screen):
@@ -16,7 +49,12 @@ class StepScreen(Screen):
     Step keys are priority bindings: they run the moment their key arrives, in order. A fast
     typist's `c` + words therefore opens the dialog before the words are handled, and the words
     land in the dialog (non-priority bindings run only after queued keys, and the words were lost).
+    For the same reason `n` and `p` are the app's actions, run at once, not messages: the keys
+    typed after `n` act on the next step.
     """
+
+    HELP_SECTION = "Every step"
+    """The heading of these keys in the help screen (help.py)."""
 
     step_name: str = ""
     title_text: str = ""
@@ -30,18 +68,34 @@ class StepScreen(Screen):
         Binding("question_mark,f1", "app.help", "Keys", tooltip="Show every key", priority=True),
         # Moving is bound here too (not left to the list widget) so that it runs in step with the
         # vote keys: "up, a" votes on the commitment above, however fast it is typed.
-        Binding("down,j", "move(1)", "Down", show=False, priority=True),
-        Binding("up,k", "move(-1)", "Up", show=False, priority=True),
-        Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
+        Binding("down,j", "move(1)", "Down", tooltip="Highlight the next commitment or question",
+                show=False, priority=True),
+        Binding("up,k", "move(-1)", "Up", tooltip="Highlight the previous commitment or question",
+                show=False, priority=True),
+        Binding("tab", "app.focus_next", "Next pane",
+                tooltip="Move between the list and its comments or answers", show=False,
+                priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]
 
     main_list_id: str = ""
     """The id of the step's main OptionList (commitments or questions), if it has one."""
 
+    save_result: reactive[SaveResult | None] = reactive(None, init=False)
+    """The latest save's outcome, set by the app; the step bar is bound to it."""
+
+    def __init__(self, data: StepData, save_result: SaveResult | None = None) -> None:
+        super().__init__()
+        self.data = data
+        self.session = data.session
+        self.protocol = data.protocol
+        self.read_only = data.read_only
+        self.set_reactive(StepScreen.save_result, save_result)
+
     def compose(self) -> ComposeResult:
-        position = self.app.step_position(self.step_name)
-        yield StepBar(f"{position} {self.title_text}", self.budget_minutes)
+        bar = StepBar(f"{self.data.position} {self.title_text}", self.budget_minutes,
+                      seconds=self.data.seconds, read_only=self.read_only)
+        yield bar.data_bind(StepScreen.save_result)
         yield from self.body()
         footer = Footer(show_command_palette=False)
         footer.compact = True  # room for every vote key at 80 columns
@@ -58,8 +112,6 @@ class StepScreen(Screen):
 
     def action_move(self, delta: int) -> None:
         """Move the highlight in the focused list (the main list when nothing else is focused)."""
-        from textual.widgets import OptionList
-
         target = self.focused if isinstance(self.focused, OptionList) else None
         if target is None and self.main_list_id:
             found = self.query(f"#{self.main_list_id}")
@@ -74,7 +126,49 @@ class StepScreen(Screen):
             target.highlighted = min(max(current + delta, 0), target.option_count - 1)
 
     def editing_allowed(self) -> bool:
-        if self.app.read_only:
+        if self.read_only:
             self.notify("This session is open read-only.", severity="warning", markup=False)
             return False
         return True
+
+    # -- texts and entries ----------------------------------------------------------------------
+
+    def ask_text(self, kind: str, target: str, title: str, context: str = "", initial: str = "",
+                 start_text: str | None = None) -> None:
+        """Open the text dialog at once (so fast typing lands in it); its text goes up as
+        `TextEntered` when it closes."""
+        def done(text: str | None) -> None:
+            self.post_message(TextEntered(kind, target, text))
+
+        self.app.push_screen(TextEntryDialog(title, context, initial, draft_kind=kind,
+                                             draft_target=target, start_text=start_text), done)
+
+    def selected_entry_id(self) -> str | None:
+        """The highlighted comment, proposed wording or answer (screens with entries say)."""
+        return None
+
+    def _selected_entry(self):
+        entry_id = self.selected_entry_id()
+        if entry_id is None:
+            self.notify("Nothing highlighted to edit or remove here.", severity="warning",
+                        markup=False)
+            return None
+        kind, _, entry = self.session.find(entry_id)
+        return EntryKind(kind), entry
+
+    def action_edit_entry(self) -> None:
+        if not self.read_only and (found := self._selected_entry()) is not None:
+            kind, entry = found
+            self.ask_text("edit", entry.id, f"Edit {kind.singular}", initial=entry.text)
+
+    def action_delete_entry(self) -> None:
+        if self.read_only or (found := self._selected_entry()) is None:
+            return
+        kind, entry = found
+
+        def decided(remove: bool | None) -> None:
+            if remove:
+                self.post_message(EntryDeleted(entry.id))
+
+        self.app.push_screen(ConfirmDialog(f"Remove this {kind.singular}?", entry.text[:500],
+                                           yes="Remove", no="Keep"), decided)

@@ -2,17 +2,25 @@
 
 A failed save turns the bar's second line into a red warning that stays until a save succeeds,
 so a facilitator cannot miss it. The timer changes colour once the step's time budget is used.
+
+Everything the bar shows is handed down: the title, the budget, whether the session is
+read-only, a callable giving the seconds on the step, and the latest save result, a reactive
+bound to the step screen's (`data_bind`). The bar never reads the app.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from workshop.consultation.figures import format_duration
+from workshop.session.autosave import SaveResult
 
 
 class StepBar(Widget):
@@ -30,10 +38,17 @@ class StepBar(Widget):
     StepBar.-read-only #step-saved { background: $warning; color: $text; }
     """
 
-    def __init__(self, title: str, budget_minutes: float | None = None) -> None:
+    save_result: reactive[SaveResult | None] = reactive(None, init=False)
+    """The latest save's outcome (None until the first save of this run)."""
+
+    def __init__(self, title: str, budget_minutes: float | None = None, *,
+                 seconds: Callable[[], float] = lambda: 0.0, read_only: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.budget_minutes = budget_minutes
+        self.seconds = seconds
+        """Time on the step so far; read once a second."""
+        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -47,8 +62,12 @@ class StepBar(Widget):
         self.update_saved()
         self.set_interval(1.0, self.update_timer)
 
+    def watch_save_result(self) -> None:
+        if self.is_mounted:  # a bound value can arrive before the children exist
+            self.update_saved()
+
     def update_timer(self) -> None:
-        seconds = self.app.step_seconds()
+        seconds = self.seconds()
         text = f"⏱ {format_duration(seconds)}"
         over = False
         if self.budget_minutes:
@@ -59,18 +78,19 @@ class StepBar(Widget):
         timer.set_class(over, "-over")
 
     def update_saved(self) -> None:
-        app = self.app
-        self.set_class(app.read_only, "-read-only")
+        result = self.save_result
+        self.set_class(self.read_only, "-read-only")
         saved = self.query_one("#step-saved", Static)
         error = self.query_one("#save-error", Static)
-        if app.read_only:
+        failed = result is not None and not result.ok
+        if self.read_only:
             saved.update("READ-ONLY")
-        elif app.save_result is None:
+        elif result is None:
             saved.update("Saved")
-        elif app.save_result.ok:
-            saved.update(f"Saved {app.save_result.when:%H:%M:%S}")
-        self.set_class(app.save_result is not None and not app.save_result.ok, "-save-failed")
-        if app.save_result is not None and not app.save_result.ok:
+        elif result.ok:
+            saved.update(f"Saved {result.when:%H:%M:%S}")
+        self.set_class(failed, "-save-failed")
+        if failed:
             saved.update("NOT SAVED")
-            error.update(Text(f"NOT SAVED: {app.save_result.error}. Your changes are kept and "
+            error.update(Text(f"NOT SAVED: {result.error}. Your changes are kept and "
                               "saving is retried every few seconds."))
