@@ -16,8 +16,7 @@ from workshop.tui.screens.principle import PrincipleScreen
 from workshop.tui.screens.results import ResultsScreen
 
 TUI = Path(__file__).resolve().parents[2] / "src" / "workshop" / "tui"
-ALLOWED_APP_CALLS = {"push_screen", "notify", "bell", "is_headless",
-                     "close_results"}  # close_results: the results view hands itself back
+ALLOWED_APP_CALLS = {"push_screen", "notify", "bell", "is_headless"}
 """What a screen, widget or dialog may still ask of the app; everything else is handed down."""
 
 

@@ -164,7 +164,7 @@ def test_review_step(snap_compare, protocol, folder):
     """The review step (10/10) of an unfinished session with votes and answers missing.
 
     A reviewer should see: "Not finished yet: press f to mark the session complete." and
-    "Recommendation: not decided"; a list of "No votes:" lines (every commitment but the two
+    "Recommendation: Undecided"; a list of "No votes:" lines (every commitment but the two
     voted on) and "No answer:" lines (every question but the answered one) — long, so the
     panel scrolls; the "Totals per principle" table may be below the fold at 100x30.
     """

@@ -36,7 +36,6 @@ from workshop.tui.dialogs.draft_keeper import DraftKeeper
 from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.screens.help import HelpScreen
-from workshop.tui.screens.results import ResultsScreen
 from workshop.tui.screens.start import StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
@@ -345,11 +344,6 @@ class WorkshopApp(App):
         if notice:
             self.notify(notice, markup=False, timeout=8)
         self.push_screen(screen)
-
-    def close_results(self, screen: ResultsScreen) -> None:
-        """Back to what was under the results: the start screen (also when they were opened
-        from the command line, which puts the start screen under them)."""
-        self.pop_screen()
 
     def exported(self, label: str, target: Path) -> None:
         """An export from the palette was written (app_exports.py runs it)."""

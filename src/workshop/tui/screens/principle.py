@@ -18,10 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.protocol.model import Principle, Protocol
+from workshop.session.kinds import Step
 from workshop.tui.dialogs.counts import CountsDialog
 from workshop.tui.messages import CountsSet, VoteCast, VoteRemoved
 from workshop.tui.render import commitment_row, vote_bars
 from workshop.tui.screens.step import StepData, StepScreen
+from workshop.tui.tones import TONE_CLASSES, option_colours
 from workshop.tui.widgets.entry_list import EntryList
 
 
@@ -30,6 +32,7 @@ class PrincipleScreen(StepScreen):
 
     main_list_id = "commitments"
     HELP_SECTION = "This principle"
+    COMPONENT_CLASSES = TONE_CLASSES
 
     BINDINGS = [
         Binding("equals_sign", "type_counts", "Counts",
@@ -48,7 +51,7 @@ class PrincipleScreen(StepScreen):
     def __init__(self, data: StepData, principle: Principle, **kwargs) -> None:
         super().__init__(data, **kwargs)
         self.principle = principle
-        self.step_name = f"principle:{principle.id}"
+        self.step_name = Step.principle(principle.id)
         self.title_text = principle.title
         self.budget_minutes = principle.minutes
 
@@ -106,7 +109,8 @@ class PrincipleScreen(StepScreen):
         head.append(c.text, style="bold")
         self.query_one("#detail-text", Static).update(head)
         self.query_one("#detail-bars", Static).update(
-            Group(Text(""), vote_bars(session.counts(c.id), protocol, session.meta.participants)))
+            Group(Text(""), vote_bars(session.counts(c.id), protocol, session.meta.participants,
+                                      option_colours(self, protocol))))
         entries = [("comments", e) for e in session.comments.get(c.id, [])]
         entries += [("amendments", e) for e in session.amendments.get(c.id, [])]
         entries.sort(key=lambda pair: pair[1].created)

@@ -33,17 +33,21 @@ from workshop.tui.tones import TONE_CLASSES, option_colours
 
 class ResultsScreen(Screen):
     COMPONENT_CLASSES = TONE_CLASSES
+    HELP_SECTION = "The results"
     BINDINGS = [
-        Binding("escape,q", "close", "Back", priority=True),
+        Binding("escape,q", "close", "Back", tooltip="Back to the list of sessions", priority=True),
         Binding("o", "cycle_order", "Order", tooltip="Protocol order, most contested, most commented",
                 priority=True),
         Binding("s", "pick_session", "Workshop", tooltip="Show one workshop's comments and answers",
                 priority=True),
-        Binding("1", "tab('commitments')", "Commitments", show=False, priority=True),
-        Binding("2", "tab('questions')", "Questions", show=False, priority=True),
-        Binding("3", "tab('workshops')", "Workshops", show=False, priority=True),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("1", "tab('commitments')", "Commitments", show=False, priority=True,
+                tooltip="The Commitments tab: shares, marks, comments and wordings"),
+        Binding("2", "tab('questions')", "Questions", show=False, priority=True,
+                tooltip="The Questions tab: every answer under its question"),
+        Binding("3", "tab('workshops')", "Workshops", show=False, priority=True,
+                tooltip="The Workshops tab: the sessions and their recommendations"),
+        Binding("j", "move(1)", "Down", show=False, tooltip="Move down the list"),
+        Binding("k", "move(-1)", "Up", show=False, tooltip="Move up the list"),
     ]
 
     def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path) -> None:
@@ -279,4 +283,6 @@ class ResultsScreen(Screen):
         listing.scroll_to_highlight(top=True)
 
     def action_close(self) -> None:
-        self.app.close_results(self)
+        """Back to what was under the results: the start screen (also when they were opened
+        from the command line, which puts the start screen under them)."""
+        self.dismiss()
