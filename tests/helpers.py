@@ -19,3 +19,16 @@ class FixedClock:
         current = self.now
         self.now += timedelta(seconds=1)
         return current
+
+
+def renamed_protocol(folder: Path):
+    """The shipped protocol with its vote options renamed (ids only; labels and keys kept), for
+    checking that nothing depends on what the options are called."""
+    from workshop.protocol.load import load_protocol
+
+    text = (REPO / "protocol.toml").read_text(encoding="utf-8")
+    for old, new in (("agree", "yes"), ("amend", "if-changed"), ("disagree", "no")):
+        text = text.replace(f'id = "{old}"', f'id = "{new}"')
+    path = folder / "protocol.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_protocol(path)

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import re
 
-from helpers import REPO
+from helpers import renamed_protocol
 from workshop.consultation.records import Merged
 from workshop.export import export_bytes
-from workshop.protocol.load import load_protocol
 from workshop.protocol.model import option_tones
 from workshop.session.model import Session
-
-
-def renamed_protocol(tmp_path):
-    """The shipped protocol with its vote options renamed (ids only; labels and keys kept)."""
-    text = (REPO / "protocol.toml").read_text(encoding="utf-8")
-    for old, new in (("agree", "yes"), ("amend", "if-changed"), ("disagree", "no")):
-        text = text.replace(f'id = "{old}"', f'id = "{new}"')
-    path = tmp_path / "protocol.toml"
-    path.write_text(text, encoding="utf-8")
-    return load_protocol(path)
 
 
 def test_tones_by_position():
