@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from workshop.protocol.model import Principle, Protocol
 from workshop.session.kinds import Step
@@ -66,10 +65,7 @@ class PrincipleScreen(StepScreen):
                                 id="entries")
 
     def on_mount(self) -> None:
-        commitments = self.query_one("#commitments", OptionList)
-        commitments.set_options([Option(Text(c.text), id=c.id) for c in self.principle.commitments])
-        commitments.highlighted = 0
-        commitments.focus()
+        self.fill_main_list([(c.id, c.text) for c in self.principle.commitments])
         super().on_mount()
 
     # -- what is highlighted --------------------------------------------------------------------

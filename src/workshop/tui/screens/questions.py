@@ -12,7 +12,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from workshop.tui.render import question_text
 from workshop.tui.screens.step import StepData, StepScreen
@@ -51,10 +50,7 @@ class QuestionsScreen(StepScreen):
                 yield EntryList("No answers yet: r or enter to record one.", id="entries")
 
     def on_mount(self) -> None:
-        questions = self.query_one("#questions", OptionList)
-        questions.set_options([Option(Text(q.text), id=q.id) for q in self.protocol.questions])
-        questions.highlighted = 0
-        questions.focus()
+        self.fill_main_list([(q.id, q.text) for q in self.protocol.questions])
         super().on_mount()
 
     @property

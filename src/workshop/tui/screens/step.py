@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
 
 from workshop.protocol.model import Protocol
 from workshop.session.autosave import SaveResult
@@ -106,6 +108,14 @@ class StepScreen(Screen):
 
     def on_mount(self) -> None:
         self.refresh_step()
+
+    def fill_main_list(self, rows: list[tuple[str, str]]) -> None:
+        """The step's main list (`main_list_id`), one row per (id, text), the first highlighted
+        and focused; `refresh_step` then draws each row's figures."""
+        listing = self.query_one(f"#{self.main_list_id}", OptionList)
+        listing.set_options([Option(Text(text), id=row_id) for row_id, text in rows])
+        listing.highlighted = 0
+        listing.focus()
 
     def refresh_step(self) -> None:
         """Redraw from the session (after any change)."""
