@@ -15,7 +15,8 @@ from workshop.cli.options import load
 from workshop.consultation.inputs import expand_inputs, read_input
 from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
 from workshop.consultation.merged_file import dumps_merged
-from workshop.consultation.records import Merged, ProtocolRef
+from workshop.consultation.records import ProtocolRef
+from workshop.consultation.report import Report
 from workshop.consultation.report_build import build_report
 from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
 from workshop.protocol.model import Protocol
@@ -118,11 +119,12 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
 def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
                   skipped: list[Problem], out: str) -> None:
     merged = outcome.merged
-    records = list(merged.records.values())
-    complete = sum(r.complete for r in records)
+    report = build_report(merged, protocol)
+    sessions = len(report.workshops)
+    complete = sum(w.record.complete for w in report.workshops)
     read = len({display_path(f) for f in files} - {p.file for p in skipped})
-    print(f"Merged {len(records)} session{_s(len(records))} ({complete} complete, "
-          f"{merged.participants()} participants) from {read} file{_s(read)} into {out}.")
+    print(f"Merged {sessions} session{_s(sessions)} ({complete} complete, "
+          f"{report.participants()} participants) from {read} file{_s(read)} into {out}.")
     if outcome.duplicates:
         print(f"Skipped {len(outcome.duplicates)} duplicate{_s(len(outcome.duplicates))}:")
         print_some(outcome.duplicates)
@@ -141,7 +143,7 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
               "out of its totals):")
         for sid, ids in foreign.items():
             print(f"  session {sid[:8]} ({merged.records[sid].group}): {', '.join(ids)}")
-    print(summary_line(merged, protocol))
+    print(summary_line(report))
 
 
 SHOWN = 20
@@ -155,9 +157,8 @@ def print_some(items: list) -> None:
         print(f"  … and {len(items) - SHOWN} more")
 
 
-def summary_line(merged: Merged, protocol: Protocol) -> str:
+def summary_line(report: Report) -> str:
     """The totals and recommendations, read from the report model like every other view."""
-    report = build_report(merged, protocol)
     totals = report.totals()
     voted = len(report.commitments) - len(report.unvoted())
     votes = ", ".join(f"{o.label} {totals[o.id]}" for o in report.options)

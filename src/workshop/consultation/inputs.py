@@ -2,7 +2,7 @@
 
 `expand_inputs` turns the command line's paths into files (a folder gives its `*.toml` files,
 sorted). `read_input` reads one file once and returns the session records in it, whether it is
-a session file (through `session_file.session_from_dict`, the one session reader) or a merged
+a session file (through `session.file_format.session_from_dict`, the one session reader) or a merged
 file (through `merged_file.merged_from_dict`). Every problem raises a `SessionFileError` naming
 the file. Nothing here imports Textual.
 """

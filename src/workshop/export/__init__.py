@@ -3,7 +3,7 @@
 One entry point for the CLI and the app: `export_bytes(merged, protocol, fmt, table=...)`
 renders a result (a merged file, or a single session as `Merged.of_session`) in one format, and
 `default_output_path(source, fmt, table)` names the file beside its input. Every format is drawn
-from the same report model (model.py), so they agree figure for figure; each lives in its own
+from the same report model (consultation/report.py), so they agree figure for figure; each lives in its own
 module (markdown.py, csv_export.py, xlsx.py, html_export.py, docx_export.py) and makes people's
 words inert its own way (safety.py). The same input always gives the same bytes. Nothing here
 imports Textual.

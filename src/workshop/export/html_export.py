@@ -1,7 +1,7 @@
 """HTML export: one self-contained page (no external CSS, script, font or image).
 
 The same content as the Markdown export, plus a table of contents, an inline SVG bar chart per
-principle and per commitment (html_charts.py) and the contested/consensus marks (results.py).
+principle and per commitment (html_charts.py) and the contested/consensus marks (consultation/marks.py).
 It reads well on screen and prints cleanly (html_style.py). Every piece of user text is escaped
 (safety.html_text) and shown with its line breaks, so `<script>` in a comment is just text.
 Nothing here imports Textual.

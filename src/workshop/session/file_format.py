@@ -2,7 +2,7 @@
 
 Writing is stable: the same session always gives the same bytes (tables sorted by id, entries
 in the order they were made), so session files diff well. Text is kept byte for byte. Reading
-goes through `tomlio.read_toml` and checks everything (format name and version, types, the
+goes through `workshop.toml.io.read_toml` and checks everything (format name and version, types, the
 protocol it was recorded on); any problem raises one `SessionFileError` naming the file, the
 line and the key.
 """

@@ -4,7 +4,7 @@ A `Session` is plain data plus operations (`add_vote`, `add_comment`, `edit`, `d
 Each operation checks its arguments against the protocol and refuses an invalid change with a
 `SessionError` (unknown id, negative count, empty text) *before* changing anything, then stamps
 `updated`. Saving is the store's job (store.py); reading and writing the file format is
-session_file.py's. Nothing here imports Textual.
+file_format.py's. Nothing here imports Textual.
 """
 
 from __future__ import annotations

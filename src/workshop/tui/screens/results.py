@@ -1,7 +1,7 @@
 """The results view (read-only): a merged file, a single session, or every session in the folder.
 
 Three tabs. **Commitments**: per principle, each commitment with a stacked bar of its vote
-shares, its totals, its mark (contested / consensus, see results.py) and how many comments and
+shares, its totals, its mark (contested / consensus, see consultation/marks.py) and how many comments and
 wordings it has; the highlighted one in detail with each workshop's counts and its comments and
 proposed wordings. **Questions**: each question with its answers, each with its workshop.
 **Workshops**: the sessions merged, with their recommendations.
