@@ -4,68 +4,17 @@ the window sends a signal, not a key."""
 
 from __future__ import annotations
 
-import os
-import pty
-import select
 import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from pty_terminal import Terminal
 from workshop.session import drafts
 from workshop.session.file_format import read_session
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-
-
-class Terminal:
-    """`workshop ...` running on a pseudo-terminal of 100x30."""
-
-    def __init__(self, args: list[str], cwd: Path) -> None:
-        self.master, slave = pty.openpty()
-        os.set_blocking(self.master, False)
-        import fcntl
-        import struct
-        import termios
-
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "TZ": "UTC", "COLUMNS": "100", "LINES": "30"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "workshop", *args], stdin=slave,
-                                     stdout=slave, stderr=slave, cwd=cwd, env=env,
-                                     start_new_session=True)
-        os.close(slave)
-        self.output = b""
-
-    def read(self, seconds: float) -> bytes:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
-                try:
-                    self.output += os.read(self.master, 65536)
-                except OSError:
-                    break
-        return self.output
-
-    def wait_for(self, text: bytes, seconds: float = 15) -> None:
-        end = time.monotonic() + seconds
-        while text not in self.output and time.monotonic() < end:
-            self.read(0.1)
-        assert text in self.output, self.output[-2000:]
-
-    def type(self, keys: str, pause: float = 0.15) -> None:
-        for key in keys:
-            os.write(self.master, key.encode())
-            self.read(pause)
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait(10)
-        os.close(self.master)
 
 
 def the_session(folder: Path) -> Path:
