@@ -36,16 +36,34 @@ class Problem:
         return f"{where}:{key} {self.message}"
 
 
+MAX_PROBLEMS = 1000
+"""The most problems a reader keeps for one file; past that it only counts them. A 50 MB file of
+unknown keys has over a million, and listing (or even locating) each one took minutes."""
+
+SHOWN = 20
+"""The most problems printed (by the CLI) or shown (in the app's notice); past that, a count."""
+
+
 class WorkshopError(Exception):
     """Base class for every error the CLI reports as a message, not a traceback."""
 
-    def __init__(self, problems: list[Problem] | Problem | str) -> None:
+    def __init__(self, problems: list[Problem] | Problem | str, more: int = 0) -> None:
         if isinstance(problems, str):
             problems = [Problem(file="", message=problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
         self.problems: list[Problem] = list(problems)
-        super().__init__("\n".join(str(p).lstrip(": ") for p in self.problems))
+        self.more = more
+        """Problems found beyond those listed (a reader stops listing at MAX_PROBLEMS)."""
+        lines = [str(p).lstrip(": ") for p in self.problems[:SHOWN]]
+        if self.count > SHOWN:
+            lines.append(f"… and {self.count - SHOWN:,} more problems")
+        super().__init__("\n".join(lines))
+
+    @property
+    def count(self) -> int:
+        """How many problems were found in all."""
+        return len(self.problems) + self.more
 
 
 class TomlFileError(WorkshopError):
@@ -69,9 +87,13 @@ class StoreError(WorkshopError):
 
 
 def display_path(path: Path | str) -> str:
-    """The path as the user would recognise it: relative to the working folder when inside it."""
+    """The path as the user would recognise it: relative to the working folder when inside it.
+
+    Only the folder is resolved, never the file's own name: a symbolic link is named as the user
+    gave it (not its target), and a link that loops cannot make naming it fail."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+        full = p.resolve() if p.name in ("", "..") else p.parent.resolve() / p.name
+        return str(full.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a folder link that loops
         return str(p)

@@ -4,7 +4,8 @@ Each sub-command is a module of this package with `add_parser(commands, shared)`
 `run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py;
 launch.py starts the app (also with no command). Every error a user can cause (a bad protocol
 or session file, a failed save) is printed as `file:line: key: what is wrong` on standard error
-with exit status 2, never as a traceback. Nothing here imports Textual.
+with exit status 2, never as a traceback; past the first 20 problems, only how many more.
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from workshop import __version__
 from workshop.cli import export, launch, merge, new, open_session, results, validate
 from workshop.cli.options import EXIT_BAD_INPUT, shared_options
-from workshop.errors import WorkshopError
+from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
 
 SUB_COMMANDS = {"validate": validate, "new": new, "open": open_session, "merge": merge,
@@ -47,11 +48,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return command(args)
     except WorkshopError as exc:
-        count = len(exc.problems)
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        if count > 1:
-            print(f"{count} problems found.", file=sys.stderr)
+        report(exc)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def report(exc: WorkshopError) -> None:
+    """Print the problems on standard error: the first SHOWN of them, then how many more, so a
+    file with a million bad keys gives a screenful rather than a million lines."""
+    for problem in exc.problems[:SHOWN]:
+        print(str(problem), file=sys.stderr)
+    if exc.count > SHOWN:
+        print(f"… and {exc.count - SHOWN:,} more problems", file=sys.stderr)
+    if exc.count > 1:
+        print(f"{exc.count:,} problems found.", file=sys.stderr)

@@ -9,6 +9,7 @@ from datetime import date
 from workshop.cli.launch import run_app
 from workshop.cli.options import load
 from workshop.errors import WorkshopError
+from workshop.session.model import MAX_PARTICIPANTS
 
 
 def add_parser(commands, shared: argparse.ArgumentParser) -> None:
@@ -39,6 +40,8 @@ def _count(value: str) -> int:
         number = -1
     if number < 0:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number, 0 or more")
+    if number > MAX_PARTICIPANTS:
+        raise argparse.ArgumentTypeError(f"'{value}' is more than {MAX_PARTICIPANTS:,}")
     return number
 
 

@@ -9,37 +9,75 @@ the file. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from workshop.consultation.merged_file import FORMAT_NAME as MERGED_FORMAT
 from workshop.consultation.merged_file import merged_from_dict
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
-from workshop.errors import Problem, SessionFileError, display_path
+from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
 from workshop.protocol.model import Protocol
 from workshop.session.file_format import FORMAT_NAME as SESSION_FORMAT
 from workshop.session.file_format import session_from_dict
-from workshop.toml.io import read_workshop_toml
+from workshop.toml.io import check_regular, read_workshop_toml
 
 
 def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """Files to read, in a stable order without repeats, and the paths that gave none."""
+    """Files to read, in a stable order without repeats, and the paths that gave none.
+
+    Nothing is opened here: a folder's `*.toml` entries that are not regular files (a FIFO, a
+    device, a dangling or looping link) are reported, since reading one would block or fail;
+    sub-folders named `*.toml` are passed over, as before."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.toml") if p.is_file())
-            if not found:
+        if _is_folder(path):
+            found, bad = _folder_files(path)
+            problems.extend(bad)
+            if not found and not bad:
                 problems.append(Problem(display_path(path), "is a folder with no .toml files: "
                                         "no sessions to merge"))
             files.extend(found)
-        elif path.exists():
-            files.append(path)
+        elif os.path.lexists(path):
+            files.append(path)  # read_input says what is wrong with it, if anything
         else:
             problems.append(Problem(display_path(path), "no such file or folder"))
     unique: dict[Path, Path] = {}
     for f in files:
-        unique.setdefault(f.resolve(), f)
+        unique.setdefault(_identity(f), f)
     return list(unique.values()), problems
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """A folder's `*.toml` files that may be read, and a problem for each entry that may not."""
+    found: list[Path] = []
+    bad: list[Problem] = []
+    for entry in sorted(folder.glob("*.toml")):
+        if _is_folder(entry):
+            continue
+        try:
+            check_regular(entry)
+        except TomlFileError as exc:
+            bad.extend(exc.problems)
+            continue
+        found.append(entry)
+    return found, bad
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _identity(path: Path) -> Path:
+    """The same file reached two ways counts once; a link that cannot be resolved is itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop (before Python 3.13)
+        return path.absolute()
 
 
 def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[SessionRecord]]:

@@ -17,7 +17,13 @@ from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, ma
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import ENTRY_KINDS
-from workshop.session.model import RECOMMENDATIONS, Entry, Recommendation
+from workshop.session.model import (
+    MAX_PARTICIPANTS,
+    MAX_VOTES,
+    RECOMMENDATIONS,
+    Entry,
+    Recommendation,
+)
 from workshop.toml.io import dumps_toml
 from workshop.toml.lines import KeyPath
 from workshop.toml.reader import Reader
@@ -127,7 +133,7 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
         newer = "a newer" if version > FORMAT_VERSION else "an unknown"
         r.report(("format_version",), f"merged format version {version} is from {newer} version "
                  f"of workshop; this one reads version {FORMAT_VERSION}")
-        raise SessionFileError(r.problems)
+        raise SessionFileError(r.problems, more=r.dropped)
     r.unknown(data, (), TOP_KEYS)
     own = _protocol_ref(r, data, ("protocol",)) or ProtocolRef("", "", "")
     records: dict[str, SessionRecord] = {}
@@ -145,7 +151,8 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
     if protocol is not None:
         _check_ids(r, records, votes, protocol)
     if r.problems:
-        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)))
+        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)),
+                               more=r.dropped)
     out = {}
     for sid, record in records.items():
         out[sid] = replace(record, votes=votes.get(sid, {}),
@@ -177,9 +184,7 @@ def _read_session(r: Reader, item: Any, p: KeyPath, own: ProtocolRef) -> Session
     if isinstance(on, datetime):
         r.report((*p, "date"), "must be a date (YYYY-MM-DD), not a date and time")
         on = None
-    participants = r.get(item, (*p, "participants"), int, required=False)
-    if participants is not None and participants < 0:
-        r.report((*p, "participants"), f"cannot be negative ({participants})")
+    participants = r.number(item, (*p, "participants"), int, MAX_PARTICIPANTS, required=False)
     complete = r.get(item, (*p, "complete"), bool)
     completed = r.get(item, (*p, "completed"), datetime, required=False)
     if complete is not None and complete != (completed is not None):
@@ -207,12 +212,9 @@ def _read_session(r: Reader, item: Any, p: KeyPath, own: ProtocolRef) -> Session
         source=source)
 
 
-def _count(r: Reader, table: Any, path: KeyPath) -> int | None:
-    value = r.get(table, path, int)
-    if value is not None and value < 0:
-        r.report(path, f"a vote count cannot be negative ({value})")
-        return None
-    return value
+def _count(r: Reader, table: Any, path: KeyPath, limit: int = MAX_VOTES) -> int | None:
+    """One session's count (at most MAX_VOTES), or a total (`limit`: the sessions' bound)."""
+    return r.number(table, path, int, limit, what="a vote count ")
 
 
 def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
@@ -242,7 +244,8 @@ def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecor
                 out.setdefault(sid, {})[cid] = counts
         totals = r.get(item, (*p, "totals"), dict) or {}
         for option in sorted(set(totals) | set(sums)):
-            stated = _count(r, totals, (*p, "totals", option)) if option in totals else 0
+            limit = MAX_VOTES * max(1, len(by_session))  # a total adds up sessions' counts
+            stated = _count(r, totals, (*p, "totals", option), limit) if option in totals else 0
             if stated is not None and stated != sums.get(option, 0):
                 r.report((*p, "totals", option) if option in totals else (*p, "totals"),
                          f"total for '{option}' is {stated} but the sessions' counts add up to "

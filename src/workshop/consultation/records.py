@@ -116,7 +116,7 @@ def made_order(entry: Entry) -> tuple:
     """Sort key for one session's entries: the order they were made, which their numbers keep
     (`e2` before `e10`) even when two share a second or the clock was put back."""
     number = entry.id[1:]
-    if entry.id.startswith("e") and number.isdigit():
+    if entry.id.startswith("e") and number.isascii() and number.isdigit():  # not "e²"
         return (0, int(number), entry.id)
     return (1, 0, entry.id)
 

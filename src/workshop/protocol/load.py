@@ -15,7 +15,7 @@ from typing import Any
 
 from workshop.errors import ProtocolError, TomlFileError, display_path
 from workshop.protocol.model import Commitment, Principle, Protocol, Question, Source, VoteOption
-from workshop.protocol.schema import validate
+from workshop.protocol.schema import check
 from workshop.toml.io import read_toml
 
 DEFAULT_PROTOCOL_NAME = "protocol.toml"
@@ -58,9 +58,9 @@ def load_protocol(path: Path | str) -> Protocol:
         data, text = read_toml(path)
     except TomlFileError as exc:
         raise ProtocolError(exc.problems) from None
-    problems = validate(data, text, name)
+    problems, more = check(data, text, name)
     if problems:
-        raise ProtocolError(problems)
+        raise ProtocolError(problems, more=more)
     return _build(data)
 
 

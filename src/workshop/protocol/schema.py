@@ -8,11 +8,12 @@ officer editing the file can act on. The rules are documented in docs/protocol-f
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from workshop.errors import Problem
+from workshop.errors import MAX_PROBLEMS, Problem
 from workshop.toml.lines import KeyPath, format_path, key_lines, line_of
 from workshop.toml.reader import type_name
 
@@ -21,6 +22,9 @@ KEY_PATTERN = re.compile(r"^[a-z]$")
 RESERVED_KEYS: tuple[str, ...] = ("c", "e", "j", "k", "n", "p", "q", "r", "w")
 """Keys the app itself uses (next, previous, up, down, comment, wording, answer, edit, quit):
 a vote option may not take one, since its key and shift+key add and remove votes."""
+MAX_MINUTES = 24 * 60
+"""The longest time budget a step may have, in minutes (a day): more is surely a slip, and `inf`
+or 1e300 minutes cannot be turned into a time at all."""
 
 
 @dataclass(frozen=True)
@@ -72,8 +76,13 @@ class _Checker:
         self.file = file
         self.reserved_keys = reserved_keys
         self.problems: list[Problem] = []
+        self.dropped = 0
+        """Problems past MAX_PROBLEMS: counted, not listed (nor matched against the schema)."""
 
     def report(self, path: KeyPath, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.dropped += 1
+            return
         self.problems.append(
             Problem(self.file, message, path=format_path(path), line=line_of(self.lines, path))
         )
@@ -81,6 +90,9 @@ class _Checker:
     def table(self, value: dict[str, Any], schema: dict[str, Field], path: KeyPath) -> None:
         for key in value:
             if key not in schema:
+                if len(self.problems) >= MAX_PROBLEMS:  # the suggestion is slow: skip it
+                    self.dropped += 1
+                    continue
                 hint = difflib.get_close_matches(key, list(schema), n=1)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
                 allowed = ", ".join(schema)
@@ -116,8 +128,12 @@ class _Checker:
         elif kind == "number":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.report(path, f"must be a number of minutes, not {type_name(value)}")
+            elif isinstance(value, float) and not math.isfinite(value):
+                self.report(path, f"must be a finite number of minutes, not {value}")
             elif not value > 0:
                 self.report(path, f"must be more than 0 minutes, not {value}")
+            elif value > MAX_MINUTES:
+                self.report(path, f"must be at most {MAX_MINUTES:,} minutes (a day), not {value}")
         elif kind == "table":
             if not isinstance(value, dict):
                 self.report(path, f"must be a table ([{format_path(path)}]), not {type_name(value)}")
@@ -186,11 +202,19 @@ def _cross_checks(data: dict[str, Any], checker: _Checker) -> None:
                 keys[key] = f"vote option '{oid}'"
 
 
-def validate(
+def check(
     data: dict[str, Any], text: str, file: str, reserved_keys: tuple[str, ...] = RESERVED_KEYS
-) -> list[Problem]:
-    """Every problem with a parsed protocol, in file order."""
+) -> tuple[list[Problem], int]:
+    """The problems with a parsed protocol, in file order (at most MAX_PROBLEMS), and how many
+    more were found."""
     checker = _Checker(text, file, reserved_keys)
     checker.table(data, PROTOCOL, ())
     _cross_checks(data, checker)
-    return sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
+    return sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0)), checker.dropped
+
+
+def validate(
+    data: dict[str, Any], text: str, file: str, reserved_keys: tuple[str, ...] = RESERVED_KEYS
+) -> list[Problem]:
+    """Every problem with a parsed protocol, in file order (at most MAX_PROBLEMS of them)."""
+    return check(data, text, file, reserved_keys)[0]

@@ -17,6 +17,9 @@ from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import ENTRY_KINDS, INTRODUCTION, Step
 from workshop.session.model import (
+    MAX_ELAPSED_SECONDS,
+    MAX_PARTICIPANTS,
+    MAX_VOTES,
     RECOMMENDATIONS,
     Entry,
     Meta,
@@ -108,14 +111,14 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     if fmt != FORMAT_NAME:
         found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
         r.report(("format",), f"not a workshop session file ({found}; expected '{FORMAT_NAME}')")
-        raise SessionFileError(r.problems)
+        raise SessionFileError(r.problems, more=r.dropped)
     version = r.get(data, ("format_version",), int)
     if version is not None and version != FORMAT_VERSION:
         newer = "a newer" if version > FORMAT_VERSION else "an unknown"
         r.report(("format_version",), f"format version {version} is from {newer} version of workshop; "
                  f"this one reads version {FORMAT_VERSION}")
     if r.problems:
-        raise SessionFileError(r.problems)
+        raise SessionFileError(r.problems, more=r.dropped)
     r.unknown(data, (), TOP_KEYS)
 
     session_id = r.get(data, ("id",), str)
@@ -143,7 +146,8 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     entries = {kind: _read_entries(r, data, kind, protocol) for kind in ENTRY_KINDS}
     _check_entry_ids(r, entries, next_entry)
     if r.problems:
-        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)))
+        raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)),
+                               more=r.dropped)
     return Session(
         id=session_id, protocol_id=p_id, protocol_version=p_version, protocol_digest=p_digest,
         meta=meta, started=started, updated=updated, votes=votes,
@@ -164,9 +168,7 @@ def _read_meta(r: Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetim
     on = r.get(meta, (*p, "date"), date)
     if isinstance(on, datetime):
         r.report((*p, "date"), "must be a date (YYYY-MM-DD), not a date and time")
-    participants = r.get(meta, (*p, "participants"), int, required=False)
-    if participants is not None and participants < 0:
-        r.report((*p, "participants"), f"cannot be negative ({participants})")
+    participants = r.number(meta, (*p, "participants"), int, MAX_PARTICIPANTS, required=False)
     result = Meta(
         group=group or "",
         facilitator=r.get(meta, (*p, "facilitator"), str) or "",
@@ -199,10 +201,9 @@ def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None):
     elapsed_in = r.get(progress, (*p, "elapsed"), dict, required=False) or {}
     elapsed: dict[str, float] = {}
     for step_name in elapsed_in:
-        seconds = r.get(elapsed_in, (*p, "elapsed", step_name), (int, float))
+        seconds = r.number(elapsed_in, (*p, "elapsed", step_name), (int, float),
+                           MAX_ELAPSED_SECONDS)
         if seconds is not None:
-            if seconds < 0:
-                r.report((*p, "elapsed", step_name), f"cannot be negative ({seconds})")
             elapsed[step_name] = float(seconds)
     return step, completed, next_entry, elapsed
 
@@ -238,10 +239,8 @@ def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None) -> d
             if protocol is not None and option not in protocol.option_ids:
                 r.report(opath, f"unknown vote option '{option}'; the protocol's options are "
                          + ", ".join(protocol.option_ids))
-            value = r.get(counts_in, opath, int)
+            value = r.number(counts_in, opath, int, MAX_VOTES, what="a vote count ")
             if value is not None:
-                if value < 0:
-                    r.report(opath, f"a vote count cannot be negative ({value})")
                 counts[option] = value
         if protocol is not None:
             counts = {o: counts.get(o, 0) for o in protocol.option_ids} | counts
@@ -294,7 +293,9 @@ def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next
                     r.report((kind, target, index, "id"), f"duplicate entry id '{entry.id}'")
                 seen.add(entry.id)
                 number = entry.id[1:]
-                if entry.id.startswith("e") and number.isdigit() and int(number) >= next_entry:
+                # ASCII digits only: "²".isdigit() is true, but int("²") fails.
+                if (entry.id.startswith("e") and number.isascii() and number.isdigit()
+                        and int(number) >= next_entry):
                     r.report(("progress", "next_entry"), f"must be more than every entry number "
                              f"(entry '{entry.id}' exists)")
 

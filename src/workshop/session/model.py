@@ -9,6 +9,7 @@ file_format.py's. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,15 @@ RECOMMENDATIONS: dict[str, str] = {
     "do-not-adopt": "Do not adopt",
 }
 """The committee's question: should the council adopt the protocol? id → label."""
+
+MAX_VOTES = 1_000_000
+"""The most votes one option may have on one commitment in one session. A room is never this
+big; a larger count is a typing slip, and past 10**15 a spreadsheet silently rounds it."""
+MAX_PARTICIPANTS = 1_000_000
+"""The most participants one session may record, for the same reasons."""
+MAX_ELAPSED_SECONDS = 366 * 24 * 3600
+"""The most time (a year, in seconds) one step may record: a laptop left open for a week is
+still a readable file, while `inf` and 10**30 are refused."""
 
 UNDECIDED = "Undecided"
 """What a session that has not chosen a recommendation is called, everywhere."""
@@ -156,6 +166,8 @@ class Session:
         """Add `n` votes; return the option's new count."""
         if n < 0:
             raise SessionError(f"cannot add a negative number of votes ({n})")
+        if n > MAX_VOTES:
+            raise SessionError(f"cannot add more than {MAX_VOTES:,} votes at once ({n})")
         return self._change_vote(commitment_id, option_id, n)
 
     def remove_vote(self, commitment_id: str, option_id: str, n: int = 1) -> int:
@@ -173,6 +185,9 @@ class Session:
                 raise SessionError(f"the count for '{option_id}' must be a whole number, not {value!r}")
             if value < 0:
                 raise SessionError(f"the count for '{option_id}' cannot be negative ({value})")
+            if value > MAX_VOTES:
+                raise SessionError(f"the count for '{option_id}' cannot be more than "
+                                   f"{MAX_VOTES:,} ({value})")
         full = {o: 0 for o in (self.protocol.option_ids if self.protocol else ())}
         full.update(counts)
         if any(full.values()):
@@ -295,9 +310,13 @@ class Session:
         self._touch()
 
     def add_elapsed(self, step: Step | str, seconds: float) -> None:
+        if not math.isfinite(seconds):
+            raise SessionError(f"elapsed time must be a finite number, not {seconds}")
         if seconds < 0:
             raise SessionError(f"elapsed time cannot be negative ({seconds})")
-        self.elapsed[str(step)] = self.elapsed.get(str(step), 0.0) + seconds
+        # Capped rather than refused: the file written must stay one the reader accepts.
+        total = self.elapsed.get(str(step), 0.0) + seconds
+        self.elapsed[str(step)] = min(total, float(MAX_ELAPSED_SECONDS))
         self._touch()
 
     def mark_complete(self) -> None:
@@ -349,6 +368,9 @@ def _check_participants(value: int | None) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise SessionError(f"the number of participants must be a whole number, 0 or more, not {value!r}")
+    if value > MAX_PARTICIPANTS:
+        raise SessionError(f"the number of participants cannot be more than "
+                           f"{MAX_PARTICIPANTS:,} ({value})")
 
 
 def protocol_steps(protocol: Protocol) -> list[Step]:

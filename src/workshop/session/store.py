@@ -1,7 +1,10 @@
 """Where session files live: safe file names, listing a sessions folder, loading and saving.
 
 `SessionStore` knows one sessions folder. Every save goes through `workshop.toml.atomic`, so a
-file is always either the old version or the new one, whole.
+file is always either the old version or the new one, whole; listing the folder or opening a
+session in it first removes the temp files a killed save left there (`clean_stale_temps`).
+Listing reads each `*.toml` through the one reader, which refuses a FIFO or device without
+opening it, so no entry can hang the start screen.
 Nothing here imports Textual.
 """
 
@@ -16,7 +19,7 @@ from workshop.errors import Problem, SessionFileError, StoreError, display_path
 from workshop.protocol.model import Protocol
 from workshop.session.file_format import dumps_session, read_session
 from workshop.session.model import Session
-from workshop.toml.atomic import atomic_write
+from workshop.toml.atomic import atomic_write, clean_stale_temps
 
 SLUG_MAX = 40
 """Longest group slug in a file name; with the date and id the name stays under 70 characters."""
@@ -90,12 +93,14 @@ class SessionStore:
         return self.save(session, self.path_for(session))
 
     def load(self, path: Path | str) -> Session:
+        clean_stale_temps(Path(path).parent)
         return read_session(path, self.protocol)
 
     def list(self) -> list[Listing]:
         """Every `*.toml` file in the folder, newest session first; unreadable files last."""
         if not self.folder.is_dir():
             return []
+        clean_stale_temps(self.folder)
         listings = []
         for path in sorted(self.folder.glob("*.toml")):
             try:

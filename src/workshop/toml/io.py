@@ -4,11 +4,18 @@ Every reader of protocol and session files goes through `read_toml`, so a faster
 parser can serve everywhere at once: when the compiled `tomli` wheel is installed it is used,
 otherwise the standard library's `tomllib` (the same parser in pure Python). Writing uses
 `tomli-w`, whose output is stable: the same data gives the same bytes.
+
+Reading refuses, before opening, anything that is not a regular file (a FIFO or a device named
+`*.toml` would block a read forever), a symbolic link that is dangling or loops, and a file over
+`MAX_FILE_BYTES`; a UTF-8 byte-order mark is skipped; TOML nested deeper than the parser allows
+is a clear error rather than a `RecursionError`. Every refusal names the file as it was given.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +31,13 @@ except ImportError:  # pragma: no cover - depends on what is installed
 PARSER_NAME: str = _parser.__name__
 """Which parser `read_toml` uses: `tomli` or `tomllib`."""
 
+MAX_FILE_BYTES = 128 * 1024 * 1024
+"""The largest file read (128 MiB). A merged file of 1,000 sessions is about 61 MB, so twice that
+fits; a bigger file is refused before it is read rather than filling memory for minutes."""
+
+BOM = "\ufeff"
+"""A UTF-8 byte-order mark, which some editors put at the start of a file: skipped on reading."""
+
 _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
@@ -32,6 +46,12 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column."""
     try:
         return _parser.loads(text)
+    except RecursionError:
+        # The parser recurses once per level of nesting and per part of a dotted key: past its
+        # own limit (400 levels) or Python's, it raises RecursionError instead of a TOML error.
+        raise TomlFileError(Problem(file, "not valid TOML: tables or lists are nested too "
+                                    "deeply (more than 400 levels) or a key has too many dotted "
+                                    "parts (more than 1,000)")) from None
     except _parser.TOMLDecodeError as exc:
         message = str(exc)
         line = column = None
@@ -47,23 +67,84 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         raise TomlFileError(Problem(file, message, line=line, column=column)) from None
 
 
-def read_text(path: Path | str) -> str:
-    """A file's text; `TomlFileError` naming the file if it is missing, unreadable or not UTF-8."""
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_regular(path: Path | str) -> os.stat_result:
+    """The file's status, if `path` is a regular file (or a link to one) that may be read;
+    otherwise `TomlFileError` naming `path` as given, never a link's target. Nothing is opened,
+    so a FIFO or a device cannot block."""
     name = display_path(path)
     try:
-        raw = Path(path).read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise TomlFileError(Problem(name, f"is a symbolic link to '{target}', which does not "
+                                        "exist")) from None
         raise TomlFileError(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise TomlFileError(Problem(name, "is a folder, not a file")) from None
+    except OSError as exc:
+        if os.path.islink(path):  # ELOOP: a link that leads back to itself
+            raise TomlFileError(Problem(name, "is a symbolic link that leads round in a loop "
+                                        "and never reaches a file")) from None
+        raise TomlFileError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
+    except ValueError:  # a NUL byte in the name
+        raise TomlFileError(Problem(name, "is not a usable file name")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise TomlFileError(Problem(name, "is a folder, not a file"))
+    if not stat.S_ISREG(info.st_mode):
+        raise TomlFileError(Problem(name, f"is {_kind(info.st_mode)}, not a file; it is not read"))
+    if info.st_size > MAX_FILE_BYTES:
+        raise TomlFileError(Problem(name, f"is {_megabytes(info.st_size)}; files over "
+                                    f"{_megabytes(MAX_FILE_BYTES)} are not read"))
+    return info
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MiB" if size >= 1024 * 1024 else f"{size:,} bytes"
+
+
+def _read_bytes(path: Path | str, name: str) -> bytes:
+    """The bytes of a file `check_regular` passed. Opened without blocking and checked again,
+    in case it was swapped for a FIFO in between; never more than MAX_FILE_BYTES read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise TomlFileError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise TomlFileError(Problem(name, "is not a regular file; it is not read"))
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise TomlFileError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:  # it grew after it was checked
+        raise TomlFileError(Problem(name, f"is over {_megabytes(MAX_FILE_BYTES)}; not read"))
+    return raw
+
+
+def read_text(path: Path | str) -> str:
+    """A file's text; `TomlFileError` naming the file if it is missing, not a regular file, too
+    big, unreadable or not UTF-8. A byte-order mark at the start is dropped."""
+    name = display_path(path)
+    check_regular(path)
+    raw = _read_bytes(path, name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise TomlFileError(Problem(name, "is not UTF-8 text", line=line)) from None
-    return text
+    return text[1:] if text.startswith(BOM) else text
 
 
 def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:

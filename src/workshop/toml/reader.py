@@ -2,16 +2,18 @@
 
 The session and merged-file readers pull each value through `Reader.get`, which checks its type
 and, when something is wrong, records a `Problem` naming the file, the line and the key path, so
-one read reports every problem at once rather than stopping at the first.
-Nothing here imports Textual.
+one read reports every problem at once rather than stopping at the first (up to MAX_PROBLEMS;
+past that they are only counted, in `dropped`). `number` also refuses `inf`, `nan` and values
+past a documented bound. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, time
 from typing import Any
 
-from workshop.errors import Problem
+from workshop.errors import MAX_PROBLEMS, Problem
 from workshop.toml.lines import KeyPath, format_path, key_lines, line_of
 
 
@@ -23,8 +25,13 @@ class Reader:
         self.text = text
         self._lines: dict[KeyPath, int] | None = None
         self.problems: list[Problem] = []
+        self.dropped = 0
+        """Problems found after MAX_PROBLEMS were kept: counted, not located or listed."""
 
     def report(self, path: KeyPath, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.dropped += 1
+            return
         if self._lines is None:  # only scan the text when there is something to report
             self._lines = key_lines(self.text)
         line = line_of(self._lines, path)
@@ -45,6 +52,24 @@ class Reader:
             self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
             return None
         return value
+
+    def number(self, table: Any, path: KeyPath, kind: type | tuple[type, ...], limit: int,
+               what: str = "", required: bool = True) -> Any:
+        """A number from 0 to `limit`: finite (TOML allows `inf` and `nan`, which no count or
+        time can be), not negative, and not so big that it must be a mistake. `what` begins
+        the message about a negative value ("a vote count ")."""
+        value = self.get(table, path, kind, required)
+        if value is None:
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.report(path, f"must be a finite number, not {value}")
+        elif value < 0:
+            self.report(path, f"{what}cannot be negative ({value})")
+        elif value > limit:
+            self.report(path, f"is {value}, more than the most allowed ({limit:,})")
+        else:
+            return value
+        return None
 
     def unknown(self, table: Any, path: KeyPath, allowed: tuple[str, ...]) -> None:
         if isinstance(table, dict):
