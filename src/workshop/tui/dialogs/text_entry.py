@@ -1,6 +1,7 @@
 """The multi-line text dialog used for every comment, proposed wording, answer and edit.
 
-`ctrl+s` saves; `escape` cancels, asking first if anything was typed. While it is open, it
+`ctrl+s` saves; `escape` cancels, asking first if anything was typed. Every character typed is
+kept, joiners and direction marks included (early_keys.TypedTextArea). While it is open, it
 posts `DraftChanged` as the text changes, and the app keeps it as a draft beside the session
 file, so a closed terminal loses nothing. Whoever opens it hears the text through the dismiss
 callback (step.py posts it up as `TextEntered`).
@@ -17,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from workshop.tui.dialogs.confirm import ConfirmDialog
-from workshop.tui.dialogs.early_keys import EarlyKeys
+from workshop.tui.dialogs.early_keys import EarlyKeys, TypedTextArea
 from workshop.tui.messages import DraftChanged
 
 
@@ -50,7 +51,7 @@ class TextEntryDialog(EarlyKeys, ModalScreen[str | None]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             if self.context:
                 yield Static(Text(self.context), classes="dialog-detail")
-            area = TextArea(self.start_text, id="text", soft_wrap=True, show_line_numbers=False,
+            area = TypedTextArea(self.start_text, id="text", soft_wrap=True, show_line_numbers=False,
                             tab_behavior="focus")
             area.cursor_blink = not self.app.is_headless  # steady cursor in tests and snapshots
             yield area
