@@ -3,6 +3,11 @@
 Everything a participant said goes into `Text` objects as plain strings, so `[bold]`,
 `[@click=app.quit]` or `<b>` show as typed and can never act. Kept apart from the widgets so
 the same pieces render in every screen.
+
+A list shows at most `PREVIEW_CHARS` characters and `PREVIEW_LINES` lines of an entry
+(`preview`), with a note of how much more there is: drawing a megabyte comment on every vote
+took seconds. The whole text is read on demand (dialogs/text_viewer.py); the session keeps it
+byte for byte.
 """
 
 from __future__ import annotations
@@ -93,12 +98,54 @@ def diff_text(original: str, proposed: str) -> Text:
     return out
 
 
+PREVIEW_CHARS = 500
+"""Most characters of one entry a list shows."""
+PREVIEW_LINES = 8
+"""Most lines of one entry a list shows."""
+
+
+def preview(text: str, chars: int = PREVIEW_CHARS, lines: int = PREVIEW_LINES) -> tuple[str, int]:
+    """The start of `text` a list shows, and how many characters are left out (0: all of it).
+    Cheap however long the text is: only the start is looked at."""
+    if len(text) <= chars and text.count("\n") < lines:
+        return text, 0
+    shown = text[:chars]
+    cut = -1
+    for _ in range(lines):
+        cut = shown.find("\n", cut + 1)
+        if cut == -1:
+            break
+    if cut != -1:
+        shown = shown[:cut]
+    rest = text[len(shown):len(shown) + chars + 1]
+    if len(rest) <= chars and not rest.strip():  # only trailing blank lines: nothing to read
+        return text, 0
+    return shown, len(text) - len(shown)
+
+
+def more_note(left_out: int) -> Text:
+    """What a clipped entry ends with."""
+    plural = "" if left_out == 1 else "s"
+    return Text(f"… ({left_out:,} more character{plural}: enter to read it all)",
+                style="dim italic")
+
+
+def entry_body(text: str, original: str = "") -> Text:
+    """An entry's text for a list: a proposed wording against the published text (`original`),
+    anything else as typed; clipped to a preview when long (no word diff then: a diff of a cut
+    text would strike the words after the cut)."""
+    shown, left_out = preview(text)
+    if not left_out:
+        return diff_text(original, text) if original else Text(text)
+    return Text.assemble(Text(shown), "\n", more_note(left_out))
+
+
 def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
     """How a comment, proposed wording or answer appears in a list."""
     label = EntryKind(kind).heading
     stamp = entry.created.astimezone().strftime("%H:%M")
     head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
-    body = diff_text(original, entry.text) if kind == "amendments" and original else Text(entry.text)
+    body = entry_body(entry.text, original if kind == "amendments" else "")
     return Text.assemble(head, "\n", body)
 
 

@@ -18,7 +18,7 @@ from workshop.consultation.figures import scaled
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
-from workshop.tui.render import Colours, diff_text
+from workshop.tui.render import Colours, entry_body
 
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",
                NO_VOTES: "dim", "": ""}
@@ -119,11 +119,10 @@ def workshop_counts(view: CommitmentView, report: Report) -> Table:
 
 
 def note_prompt(note: Note, original: str = "") -> Text:
-    """A comment, wording or answer with its workshop."""
+    """A comment, wording or answer with its workshop (a long one clipped, render.preview)."""
     head = Text(style="dim")
     head.append(f"{EntryKind(note.kind).heading} · ")
     head.append(note.workshop, style="bold")
     head.append(f" · {note.created.astimezone():%Y-%m-%d %H:%M}")
     amended = note.kind == EntryKind.AMENDMENTS and original
-    body = diff_text(original, note.text) if amended else Text(note.text)
-    return Text.assemble(head, "\n", body)
+    return Text.assemble(head, "\n", entry_body(note.text, original if amended else ""))

@@ -1,7 +1,8 @@
 """The consultation questions: each with its guidance, and the answers recorded so far.
 
 `r` or enter adds an answer to the highlighted question; `e`/`delete` edit or remove the
-highlighted answer (tab moves between the questions and the answers).
+highlighted answer (tab moves between the questions and the answers); enter on an answer shows
+all of it (a long one is clipped in the list).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ class QuestionsScreen(StepScreen):
     BINDINGS = [
         Binding("r", "answer", "Answer", tooltip="Record an answer to the highlighted question",
                 priority=True),
-        Binding("enter", "answer", "Answer", show=False, priority=True),
+        Binding("enter", "answer_or_read", "Answer",
+                tooltip="Record an answer; on a highlighted answer, read all of it",
+                show=False, priority=True),
         Binding("e", "edit_entry", "Edit", tooltip="Edit the highlighted answer", show=False,
                 priority=True),
         Binding("delete", "delete_entry", "Remove",
@@ -83,6 +86,15 @@ class QuestionsScreen(StepScreen):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "questions":
             self.refresh_detail()
+
+    def action_answer_or_read(self) -> None:
+        """Enter: read the highlighted answer when the answers have the focus, else answer (a
+        priority binding, so the list never sees enter itself)."""
+        entries = self.query_one("#entries", EntryList)
+        if self.focused is entries:
+            entries.read_highlighted()
+        else:
+            self.action_answer()
 
     def action_answer(self) -> None:
         if self.editing_allowed():

@@ -6,7 +6,8 @@ wordings it has; the highlighted one in detail with each workshop's counts and i
 proposed wordings. **Questions**: each question with its answers, each with its workshop.
 **Workshops**: the sessions merged, with their recommendations.
 `o` changes the order (protocol, most contested, most commented); `s` shows the comments and
-answers of one workshop only; the command palette jumps to a principle.
+answers of one workshop only; the command palette jumps to a principle. A long comment, wording or answer is clipped in its
+list; enter on it shows all of it (dialogs/text_viewer.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note
 from workshop.consultation.report_build import build_report
 from workshop.protocol.model import Protocol
+from workshop.session.kinds import EntryKind
+from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.render import question_text
 from workshop.tui.results_render import commitment_detail, commitment_row, note_prompt
 from workshop.tui.tones import TONE_CLASSES, option_colours
@@ -66,6 +69,8 @@ class ResultsScreen(Screen):
         """A session id: only its comments and answers are shown. "" shows every workshop's."""
         self.rows: list[CommitmentView] = list(self.report.commitments)
         """The commitments as listed, in the current order."""
+        self.notes: dict[str, list[Note]] = {}
+        """The notes each entries list shows, by the list's id (enter reads one in full)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -159,6 +164,7 @@ class ResultsScreen(Screen):
 
     def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str) -> None:
         listing = self.query_one(selector, OptionList)
+        self.notes[listing.id or ""] = notes
         if not notes:
             suffix = " from this workshop" if self.session_filter else ""
             listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
@@ -227,6 +233,13 @@ class ResultsScreen(Screen):
             self.show_commitment()
         elif event.option_list.id == "question-list":
             self.show_question()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        notes = self.notes.get(event.option_list.id or "", [])
+        if 0 <= event.option_index < len(notes):
+            note = notes[event.option_index]
+            self.app.push_screen(TextViewer(f"{EntryKind(note.kind).heading} · {note.workshop}",
+                                            note.text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_workshop()

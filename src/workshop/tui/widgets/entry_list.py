@@ -1,5 +1,6 @@
 """A list of comments, proposed wordings or answers; the highlighted one is what `e` and
-`delete` act on. Entries are shown exactly as typed (see render.py)."""
+`delete` act on. Entries are shown exactly as typed (see render.py), a long one clipped to its
+start; enter opens the highlighted entry in full, read-only (dialogs/text_viewer.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from workshop.session.kinds import EntryKind
 from workshop.session.model import Entry
+from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.render import entry_prompt
 
 
@@ -23,11 +26,13 @@ class EntryList(OptionList):
         super().__init__(**kwargs)
         self.empty = empty
         self.entry_ids: list[str] = []
+        self.entries: list[tuple[str, Entry]] = []
 
     def show(self, entries: list[tuple[str, Entry]], original: str = "") -> None:
         """Replace the list; keep the highlight on the same entry where it still exists."""
         keep = self.highlighted_entry_id()
         self.entry_ids = [entry.id for _, entry in entries]
+        self.entries = list(entries)
         if not entries:
             self.set_options([Option(Text(self.empty, style="dim italic"), disabled=True)])
             return
@@ -42,3 +47,15 @@ class EntryList(OptionList):
         if 0 <= self.highlighted < len(self.entry_ids):
             return self.entry_ids[self.highlighted]
         return None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an entry: read all of it."""
+        event.stop()
+        self.read_highlighted()
+
+    def read_highlighted(self) -> None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return
+        kind, entry = self.entries[index]
+        self.app.push_screen(TextViewer(EntryKind(kind).heading, entry.text))
