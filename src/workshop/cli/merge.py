@@ -45,14 +45,24 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
 def read_all(files: list[Path], protocol: Protocol, show_progress: bool
              ) -> tuple[list[Found], list[Problem]]:
     """Every record in every file, and the problems of the files that could not be read."""
+    found, problems, _ = read_counted(files, protocol, show_progress)
+    return found, problems
+
+
+def read_counted(files: list[Path], protocol: Protocol, show_progress: bool
+                 ) -> tuple[list[Found], list[Problem], int]:
+    """As read_all, and how many more problems the readers counted without listing them."""
     found: list[Found] = []
     problems: list[Problem] = []
+    more = 0
 
     def read(path: Path) -> None:
+        nonlocal more
         try:
             _, records = read_input(path, protocol)
         except SessionFileError as exc:
             problems.extend(exc.problems)
+            more += exc.more
             return
         found.extend(Found(r, display_path(path)) for r in records)
 
@@ -67,7 +77,7 @@ def read_all(files: list[Path], protocol: Protocol, show_progress: bool
     else:
         for path in files:
             read(path)
-    return found, problems
+    return found, problems, more
 
 
 def _stderr_console():
@@ -96,11 +106,11 @@ def run(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
     files, problems = expand_inputs(args.inputs)
-    found, bad = read_all(files, protocol, show_progress=sys.stderr.isatty())
+    found, bad, more = read_counted(files, protocol, show_progress=sys.stderr.isatty())
     problems += bad
     skipped: list[Problem] = []
     if problems and not args.skip_bad:
-        raise WorkshopError(problems)
+        raise WorkshopError(problems, more=more)
     skipped, problems = problems, []
     target = ProtocolRef.of(protocol)
     if not args.allow_mixed:
@@ -135,8 +145,7 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
             print(f"  {item}")
     if skipped:
         print(f"Skipped {_files(skipped)} bad file{_s(_files(skipped))} (--skip-bad):")
-        for problem in skipped:
-            print(f"  {problem}")
+        print_some(skipped)
     foreign = merged.foreign_ids(protocol)
     if foreign:
         print(f"Ids not in protocol {ProtocolRef.of(protocol).describe()} (kept in the file, left "
@@ -147,7 +156,8 @@ def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],
 
 
 SHOWN = 20
-"""Duplicates listed one by one at most; past that, a count (a folder of copies is common)."""
+"""Duplicates (or skipped files' problems) listed one by one at most; past that, a count (a folder
+of copies is common, and one bad file may have a million problems)."""
 
 
 def print_some(items: list) -> None:

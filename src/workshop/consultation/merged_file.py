@@ -16,6 +16,7 @@ from typing import Any
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
+from workshop.session.file_format import ODD_ENTRY_NUMBER, odd_entry_number
 from workshop.session.kinds import ENTRY_KINDS
 from workshop.session.model import (
     MAX_PARTICIPANTS,
@@ -287,6 +288,8 @@ def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str,
         elif records[sid].protocol == ref and target not in known:
             r.report((*p, target_key), f"unknown {target_key} id '{target}' (session '{sid}', "
                      f"not in protocol '{protocol.id}')")
+        if odd_entry_number(entry_id):
+            r.report((*p, "id"), f"{ODD_ENTRY_NUMBER}, not '{entry_id}'")
         if (sid, entry_id) in seen:
             r.report((*p, "id"), f"entry '{entry_id}' of session '{sid}' is listed twice")
         seen.add((sid, entry_id))

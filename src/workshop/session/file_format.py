@@ -284,6 +284,16 @@ def _read_entries(r: Reader, data: dict[str, Any], kind: str, protocol: Protocol
     return out
 
 
+def odd_entry_number(entry_id: str) -> bool:
+    """An id like `e²` or `e①`: an entry number written in digits other than 0-9. The app never
+    makes one, `int()` cannot read one, and "²".isdigit() is true, so it is refused by name."""
+    number = entry_id[1:]
+    return entry_id.startswith("e") and number.isdigit() and not number.isascii()
+
+
+ODD_ENTRY_NUMBER = "an entry id 'e<N>' must write N in the digits 0-9"
+
+
 def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next_entry: int) -> None:
     seen: set[str] = set()
     for kind, table in entries.items():
@@ -292,6 +302,8 @@ def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next
                 if entry.id in seen:
                     r.report((kind, target, index, "id"), f"duplicate entry id '{entry.id}'")
                 seen.add(entry.id)
+                if odd_entry_number(entry.id):
+                    r.report((kind, target, index, "id"), f"{ODD_ENTRY_NUMBER}, not '{entry.id}'")
                 number = entry.id[1:]
                 # ASCII digits only: "²".isdigit() is true, but int("²") fails.
                 if (entry.id.startswith("e") and number.isascii() and number.isdigit()

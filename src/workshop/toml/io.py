@@ -51,7 +51,7 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         # own limit (400 levels) or Python's, it raises RecursionError instead of a TOML error.
         raise TomlFileError(Problem(file, "not valid TOML: tables or lists are nested too "
                                     "deeply (more than 400 levels) or a key has too many dotted "
-                                    "parts (more than 1,000)")) from None
+                                    "parts (more than 1,000)", line=_deep_line(text))) from None
     except _parser.TOMLDecodeError as exc:
         message = str(exc)
         line = column = None
@@ -59,12 +59,27 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = message[: match.start()]
+            if _char_at(text, line, column) == BOM:
+                message = "a byte-order mark (U+FEFF) where a key or value should be"
         elif match := _AT_END.search(message):
             lines = text.split("\n")
             line, column = len(lines), len(lines[-1]) + 1
             message = message[: match.start()] + " at the end of the file"
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
         raise TomlFileError(Problem(file, message, line=line, column=column)) from None
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line that nests or dots deeply enough to be the one the parser gave up on."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.count("[") + line.count("{") > 400 or line.count(".") > 1000:
+            return number
+    return None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1: column] if len(lines) >= line else ""
 
 
 def _kind(mode: int) -> str:
