@@ -7,14 +7,18 @@ store; bursts of changes coalesce into one write. Serialising a big session take
 frame (benchmarks/autosave.py), which is why it happens in the writer, not the UI thread. If a
 write fails (disk full, permission, USB stick pulled out) the data is kept and retried every
 `retry_seconds` until a write succeeds; every outcome is reported through `on_result`, from the
-writer thread.
+writer thread. Any exception at all counts as a failed save (reported, kept, retried): the writer
+thread must never die, or nothing would be saved again while the screen still said "Saved".
 `flush()` writes whatever is pending from the calling thread (used on quit and on signals).
+`session_bytes` is exactly what a save writes (a copy saved elsewhere uses it too).
 Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +29,19 @@ from workshop.session.file_format import session_to_dict
 from workshop.session.model import Session
 from workshop.toml.atomic import atomic_write
 from workshop.toml.io import dumps_toml
+
+
+def session_bytes(data: dict) -> bytes:
+    """The bytes a save writes for a snapshot taken with `session_to_dict`."""
+    return dumps_toml(data).encode("utf-8")
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A failed save in words: a StoreError already says what happened; anything else is a bug,
+    named by its type so it can be reported."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"could not be saved: unexpected {type(exc).__name__}: {exc}"
 
 
 @dataclass(frozen=True)
@@ -91,6 +108,11 @@ class Autosaver:
         self._thread.join(timeout=5)
         return self.flush()
 
+    @property
+    def alive(self) -> bool:
+        """True while the writer thread runs (until `close`)."""
+        return self._thread.is_alive()
+
     def _run(self) -> None:
         failing = False
         while not self._stopping:
@@ -99,7 +121,12 @@ class Autosaver:
             self._wake.clear()
             if self._stopping:
                 return
-            failing = not self._write_pending()
+            try:
+                failing = not self._write_pending()
+            except BaseException:  # noqa: BLE001 - the writer must outlive any bug
+                failing = True
+                self._idle.set()
+                traceback.print_exc(file=sys.stderr)
 
     def _write_pending(self) -> bool:
         with self._write_lock:
@@ -109,16 +136,29 @@ class Autosaver:
                 self._idle.set()
                 return True
             try:
-                atomic_write(self.path, dumps_toml(data).encode("utf-8"))
-            except (StoreError, UnicodeEncodeError) as exc:
-                self.last = SaveResult(False, self.clock(), str(exc))
-                self._idle.set()
-                self.on_result(self.last)
-                return False
+                atomic_write(self.path, session_bytes(data))
+            except Exception as exc:  # noqa: BLE001 - every failure is a NOT SAVED, not a crash
+                return self._report(SaveResult(False, self._now(), describe_failure(exc)))
             with self._lock:
                 if self._pending is data:  # nothing newer arrived meanwhile
                     self._pending = None
                     self._idle.set()
-            self.last = SaveResult(True, self.clock())
-            self.on_result(self.last)
-            return True
+            return self._report(SaveResult(True, self._now()))
+
+    def _now(self) -> datetime:
+        try:
+            return self.clock()
+        except Exception:  # noqa: BLE001 - a broken clock must not stop saving
+            return datetime.now()
+
+    def _report(self, result: SaveResult) -> bool:
+        """Keep and report a save's outcome; True if it worked. A listener that raises is not
+        allowed to end the writer (the outcome is kept in `last` either way)."""
+        self.last = result
+        if not result.ok:
+            self._idle.set()
+        try:
+            self.on_result(result)
+        except Exception:  # noqa: BLE001
+            traceback.print_exc(file=sys.stderr)
+        return result.ok
