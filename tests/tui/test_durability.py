@@ -197,3 +197,30 @@ async def test_full_workshop_then_quit_and_resume(protocol, folder):
         assert again.screen.step_name == "recommendation"
         assert "Plainer language" in screen_text(again)
         assert again.session == on_disk
+
+
+async def test_the_not_saved_toast_and_bar_go_as_soon_as_saving_works(protocol, folder):
+    """The toast said NOT SAVED for its whole 30 seconds, after saving worked again."""
+    app = make_app(protocol, folder, new_details=details())
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        path = app.path
+        app.autosaver.retry_seconds = 0.05
+        path.unlink()
+        path.mkdir()
+        (path / "blocker").write_text("x")
+        await pilot.press("a")
+        await settle(pilot)
+        assert [n.title for n in app._notifications] == ["NOT SAVED"]
+        (path / "blocker").unlink()
+        path.rmdir()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.save_result.ok:
+                break
+        await settle(pilot)
+        titles = [n.title for n in app._notifications]
+        assert "NOT SAVED" not in titles and "NOT SAVED" not in screen_text(app)
+        assert any("Saved again" in n.message for n in app._notifications)

@@ -10,10 +10,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from workshop.errors import SessionError
-from workshop.session import drafts, lock
-from workshop.session.autosave import SaveResult
-from workshop.session.file_format import read_session
+from workshop.errors import SessionError, StoreError
+from workshop.session import drafts, emergency, lock
+from workshop.session.autosave import SaveResult, session_bytes
+from workshop.session.file_format import read_session, session_to_dict
 from workshop.session.kinds import EntryKind, Step
 from workshop.session.live import (
     READ_ONLY,
@@ -196,3 +196,80 @@ def test_on_saved_hears_every_save(session, path, ticker):
     assert live.wait_saved()
     live.close()
     assert heard and all(result.ok for result in heard)
+
+
+# -- when the file cannot be saved: copies elsewhere (session/emergency.py) ----------------------
+
+
+@pytest.fixture
+def fallbacks(tmp_path, monkeypatch):
+    home, temp = tmp_path / "home", tmp_path / "temp"
+    home.mkdir()
+    temp.mkdir()
+    monkeypatch.setattr(emergency, "fallback_folders", lambda: [home, temp])
+    return home, temp
+
+
+def block_saving(path):
+    """The session file's name taken by a folder with something in it: every save fails."""
+    path.unlink()
+    path.mkdir()
+    (path / "blocker").write_text("x")
+
+
+def test_saving_now_and_closing_say_whether_the_file_is_up_to_date(live, protocol):
+    live.vote("share-resources", "agree")
+    assert live.save_now() and not live.unsaved
+    block_saving(live.path)
+    live.vote("share-resources", "agree")
+    assert not live.save_now() and live.unsaved
+    assert live.close() is False
+    assert live.close() is False  # asked again: the same answer
+
+
+def test_a_copy_is_the_session_as_an_autosave_would_write_it(live, protocol, tmp_path, fallbacks):
+    live.vote("share-resources", "agree")
+    block_saving(live.path)
+    copy = live.save_copy(tmp_path / "home")
+    assert copy.parent == tmp_path / "home" and copy.name.startswith(live.path.stem + ".copy-")
+    assert copy.read_bytes() == session_bytes(session_to_dict(live.session))
+    assert read_session(copy, protocol).counts("share-resources")["agree"] == 1
+    again = live.save_copy(tmp_path / "home")  # a second copy in the same second: both kept
+    assert again != copy and again.exists() and copy.exists()
+    assert live.copies() == sorted([copy, again], key=lambda p: p.name, reverse=True)
+    with pytest.raises(StoreError):
+        live.save_copy(tmp_path / "no such folder")
+
+
+def test_an_emergency_copy_goes_beside_the_file_then_home_then_temp(live, protocol, fallbacks,
+                                                                   monkeypatch):
+    home, temp = fallbacks
+    live.vote("share-resources", "agree")
+    beside = live.write_emergency_copy()
+    assert beside.parent == live.path.parent and emergency.is_copy(beside)
+    assert read_session(beside, protocol).counts("share-resources")["agree"] == 1
+    real = emergency.atomic_write
+    refused = {live.path.parent}
+
+    def atomic_write(path, data):  # tests run as root: a folder "refuses" by a fault instead
+        if path.parent in refused:
+            raise StoreError(f"{path}: could not be saved: No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(emergency, "atomic_write", atomic_write)
+    assert live.write_emergency_copy().parent == home
+    refused.add(home)
+    assert live.write_emergency_copy().parent == temp
+    refused.add(temp)
+    assert live.write_emergency_copy() is None  # nowhere: the caller is told
+
+
+def test_copies_are_found_by_name_only_for_their_session(tmp_path, fallbacks):
+    home, temp = fallbacks
+    session = tmp_path / "s" / "2026-11-22_a_[x]1.toml"
+    session.parent.mkdir()
+    session.write_text("")
+    mine = emergency.write_copy(b"x", session, temp, emergency.EMERGENCY)
+    emergency.write_copy(b"x", tmp_path / "s" / "other.toml", home)
+    assert emergency.copies_of(session) == [mine]
+    assert emergency.copies_in([session, mine]) == {session: [mine]}

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from workshop.errors import SessionError
 from workshop.protocol.model import Protocol
-from workshop.session import drafts, lock
-from workshop.session.autosave import Autosaver, SaveResult
+from workshop.session import drafts, emergency, lock
+from workshop.session.autosave import Autosaver, SaveResult, session_bytes
+from workshop.session.file_format import session_to_dict
 from workshop.session.kinds import EntryKind, Step
 from workshop.session.model import Session
 
@@ -81,6 +82,7 @@ class LiveSession:
         """The step on screen (a read-only view moves without changing `session.step`)."""
         self._entered: float | None = None
         self.closed = False
+        self._closed_saved = True
 
     # -- changes --------------------------------------------------------------------------------
 
@@ -198,21 +200,59 @@ class LiveSession:
             return SaveNews.RECOVERED
         return None
 
+    @property
+    def unsaved(self) -> bool:
+        """True while a change is in memory but not on disk (a save is due or failing)."""
+        return self.autosaver is not None and not self.closed and self.autosaver.pending
+
+    def save_now(self) -> bool:
+        """Bank the step's time and write everything now, in this thread (quitting, retrying).
+        True if the file is up to date."""
+        if self.read_only or self.closed or self.autosaver is None:
+            return True
+        self.bank_time()
+        self.save()
+        return self.autosaver.flush()
+
+    def file_bytes(self) -> bytes:
+        """The session as its file would hold it now (what an autosave would write)."""
+        return session_bytes(session_to_dict(self.session))
+
+    def save_copy(self, folder: Path) -> Path:
+        """Write the session, as it is in memory, as a copy into another folder (when its own
+        file cannot be saved). StoreError if that cannot be written either."""
+        return emergency.write_copy(self.file_bytes(), self.path, folder, emergency.COPY)
+
+    def write_emergency_copy(self) -> Path | None:
+        """On a signal while saving fails: the session, as it is in memory, wherever it can be
+        written (emergency.py says where). None if nowhere would take it."""
+        if self.read_only:
+            return None
+        return emergency.write_emergency(self.file_bytes(), self.path)
+
+    def copies(self) -> list[Path]:
+        """Copies of this session written when its file could not be saved (newest first)."""
+        return emergency.copies_of(self.path)
+
     def wait_saved(self, timeout: float = 5.0) -> bool:
         """Wait for the writer to finish what is queued (tests and the benchmark)."""
         return self.autosaver is None or self.autosaver.wait_idle(timeout)
 
-    def close(self) -> None:
-        """Bank the step's time, write everything, let go of the lock. Safe to call twice."""
+    def close(self) -> bool:
+        """Bank the step's time, write everything, let go of the lock. Safe to call twice.
+        True if everything reached the disk (always, read-only)."""
         if self.closed:
-            return
+            return self._closed_saved
+        saved = True
         if not self.read_only:
             self.bank_time()
             if self.autosaver is not None:
                 self.autosaver.submit(self.session)
-                self.autosaver.close()
+                saved = self.autosaver.close()
             lock.release(self.path)
         self.closed = True
+        self._closed_saved = saved
+        return saved
 
     # -- drafts ---------------------------------------------------------------------------------
 

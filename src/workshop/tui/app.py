@@ -35,10 +35,15 @@ from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.draft_keeper import DraftKeeper
 from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
+from workshop.tui.leaving import Leaving
 from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.start import StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
+
+
+NOT_SAVED = "NOT SAVED"
+"""The title of the toast a failed save raises (and a recovered one takes away)."""
 
 
 def _from_live(name: str, default: object = None) -> property:
@@ -83,6 +88,8 @@ class WorkshopApp(App):
         self._last_path: Path | None = None
         self.drafts = DraftKeeper(self, lambda: self.live)
         """Writes the open text dialog's words beside the session file as they are typed."""
+        self.leaving = Leaving(self, lambda: self.live, self.close_session)
+        """Quits and closes without losing changes that could not be saved (leaving.py)."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._signals: list[int] = []
         self.last_export: Path | None = None
@@ -135,14 +142,15 @@ class WorkshopApp(App):
         self.close_session()
 
     def on_signal(self, signum: int) -> None:
-        """SIGHUP (terminal closed) or SIGTERM: keep every word, then exit cleanly."""
-        self.drafts.write_open_dialog()
-        self.close_session()
-        self.exit(return_code=0)
+        """SIGHUP (terminal closed) or SIGTERM: keep every word (an emergency copy if the file
+        cannot be saved), then exit, within seconds even if the terminal has gone."""
+        self.leaving.on_signal(self.drafts.write_open_dialog)
 
-    async def action_quit(self) -> None:
-        self.close_session()
-        self.exit()
+    def action_quit(self) -> None:
+        """Quit once everything is on disk; if it cannot be saved, ask what to do (leaving.py).
+        An open text dialog's words are kept as a draft, offered back next time."""
+        self.drafts.write_open_dialog()
+        self.leaving.leave(self.exit)
 
     # -- opening and closing sessions -----------------------------------------------------------
 
@@ -199,19 +207,27 @@ class WorkshopApp(App):
         self.live = LiveSession(session, path, read_only=read_only, clock=self.clock,
                                 monotonic=self.monotonic, on_saved=self._saved_in_thread)
         self.show_step(session.step, record=False)
+        copies = self.live.copies()
+        if copies:
+            self.notify("\n".join(display_path(c) for c in copies[:3]),
+                        title="Copies of this session written when it could not be saved "
+                              "(open one with workshop open FILE)",
+                        severity="warning", markup=False, timeout=60)
         if not self.live.read_only:
             self.drafts.offer(self.protocol)
 
-    def close_session(self) -> None:
-        """Bank the step's time, write everything, let go of the lock."""
+    def close_session(self) -> bool:
+        """Bank the step's time, write everything, let go of the lock. True if it all reached
+        the disk."""
+        saved = True
         if self.live is not None:
-            self.live.close()
+            saved = self.live.close()
             self._last_path = self.live.path
             self.live = None
+        return saved
 
     def action_open_another(self) -> None:
-        self.close_session()
-        self.switch_screen(StartScreen(self.store, self.protocol))
+        self.leaving.leave(lambda: self.switch_screen(StartScreen(self.store, self.protocol)))
 
     # -- steps ----------------------------------------------------------------------------------
 
@@ -310,13 +326,22 @@ class WorkshopApp(App):
             return
         news = self.live.record_save(message.result)
         if news is SaveNews.FAILED:
-            self.notify(message.result.error, title="NOT SAVED", severity="error", markup=False,
+            self.notify(message.result.error, title=NOT_SAVED, severity="error", markup=False,
                         timeout=30)
         elif news is SaveNews.RECOVERED:
+            self.clear_not_saved()
             self.notify("Saved again: every change is on disk.", markup=False)
         for screen in self.screen_stack:
             if isinstance(screen, StepScreen):
                 screen.save_result = self.live.save_result  # the step bar is bound to it
+
+    def clear_not_saved(self) -> None:
+        """Take the NOT SAVED toast away the moment saving works again (it would otherwise
+        stay for its whole timeout, saying something no longer true). Textual has no public
+        way to remove one notification, so this reads its collection."""
+        for note in list(self._notifications):
+            if note.title == NOT_SAVED:
+                self._unnotify(note)
 
     # -- drafts (dialogs/draft_keeper.py writes them) ---------------------------------------------
 

@@ -6,7 +6,9 @@ fast typist's details land in the form.
 
 The table fits the terminal (80 columns included): the fixed columns keep their width and the
 group and location share what is left, cut with "…" when long. The highlighted session's file,
-facilitator, head count and last save are spelt out below the table.
+facilitator, head count and last save are spelt out below the table. A session that could not
+be saved when it was last closed has a copy elsewhere (session/emergency.py): a red notice above
+the table names each one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from workshop.consultation.progress import progress, progress_text
+from workshop.errors import display_path
 from workshop.protocol.model import Protocol
+from workshop.session.emergency import copies_in
 from workshop.session.store import Listing, SessionStore
 from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
 
@@ -65,6 +69,7 @@ class StartScreen(Screen):
         title.append("workshop", style="bold")
         title.append(f" · {protocol.title} (version {protocol.version})", style="dim")
         yield Static(title, id="start-title")
+        yield Static(id="start-notice")
         yield Static(id="start-hint")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="start-selected")
@@ -90,7 +95,23 @@ class StartScreen(Screen):
     def reload(self) -> None:
         """Read the sessions folder and show it."""
         self.listings = self.store.list()
+        self.show_copies()
         self.draw()
+
+    def show_copies(self) -> None:
+        """Name every copy written when a session here could not be saved (none: no notice)."""
+        found = copies_in([listing.path for listing in self.listings])
+        notice = Text()
+        for session_path, copies in found.items():
+            for copy in copies:
+                notice.append(f"{session_path.name} could not be saved when it was last closed; "
+                              f"a copy is in {display_path(copy)}\n")
+        if found:
+            notice.append("Open a copy with: workshop open FILE. Delete it once you have what "
+                          "you need.", style="bold")
+        widget = self.query_one("#start-notice", Static)
+        widget.update(notice)
+        widget.display = bool(found)
 
     def draw(self) -> None:
         """Fill the table from the listings read last, fitted to the screen's width."""
