@@ -5,11 +5,15 @@ bytes a terminal sends, and posted to the app as a terminal driver would."""
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import pytest
 from textual._xterm_parser import XTermParser
 from textual.events import Key
 from tui_helpers import SIZE, details, make_app, saved, settle
 
+from workshop.session.file_format import read_session
 from workshop.tui.dialogs.early_keys import typed_text
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 
@@ -77,3 +81,28 @@ async def test_joiners_typed_before_the_dialog_is_ready_are_kept(protocol, folde
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert saved(app).comments["share-resources"][0].text == FAMILY
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_a_real_terminal_types_the_family_as_one(tmp_path, protocol):
+    """The same in a real pseudo-terminal: the UTF-8 bytes a terminal sends for the family."""
+    from pty_terminal import Terminal
+
+    term = Terminal(["new", "--group", "G", "--facilitator", "F", "--sessions", "sessions"],
+                    tmp_path, env={"HOME": str(tmp_path), "TMPDIR": str(tmp_path)})
+    try:
+        term.wait_for(b"Introduction")
+        term.type("n")
+        term.wait_for(b"Achieve intended outcomes")
+        term.type("c")
+        term.wait_for(b"Comment on")
+        term.type(HOSTILE, pause=0.02)
+        term.read(0.5)
+        term.type("\x13")  # ctrl+s
+        term.read(1.0)
+        term.proc.send_signal(signal.SIGTERM)
+        assert term.proc.wait(15) == 0
+    finally:
+        term.close()
+    path, = (tmp_path / "sessions").glob("*.toml")
+    assert read_session(path, protocol).comments["share-resources"][0].text == HOSTILE

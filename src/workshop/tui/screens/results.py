@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -233,6 +234,13 @@ class ResultsScreen(Screen):
             self.show_commitment()
         elif event.option_list.id == "question-list":
             self.show_question()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tabbing to a list of entries highlights its first, so enter reads it at once."""
+        widget = event.widget
+        if isinstance(widget, OptionList) and (widget.id or "") in self.notes \
+                and widget.highlighted is None and self.notes[widget.id or ""]:
+            widget.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         notes = self.notes.get(event.option_list.id or "", [])
