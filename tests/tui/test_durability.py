@@ -224,3 +224,25 @@ async def test_the_not_saved_toast_and_bar_go_as_soon_as_saving_works(protocol, 
         titles = [n.title for n in app._notifications]
         assert "NOT SAVED" not in titles and "NOT SAVED" not in screen_text(app)
         assert any("Saved again" in n.message for n in app._notifications)
+
+
+async def test_enter_on_an_offered_draft_restores_it_and_escape_keeps_it(protocol, folder):
+    """Nothing typed is lost by a reflex: enter restores (the focused button is Restore) and
+    escape leaves the draft for next time; only `n` (Discard) throws it away."""
+    path = make_session_file(protocol, folder)
+    drafts.write_draft(path, drafts.Draft("answer", "benefits", "keep me", saved_at()))
+    app = make_app(protocol, folder, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, IntroScreen)
+        assert drafts.read_draft(path).text == "keep me"
+    app = make_app(protocol, folder, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextEntryDialog)
+        assert app.screen.text == "keep me"

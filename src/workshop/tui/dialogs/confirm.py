@@ -1,4 +1,10 @@
-"""A yes/no question. `y` or enter on Yes confirms; `n` or escape declines."""
+"""A yes/no question. `y` or enter on Yes confirms; `n` or enter on No declines; escape closes
+it without an answer (None, which every caller takes as no, except where "no" would throw
+something away: the draft offer keeps the draft for next time).
+
+The focused button, the one enter presses, is the safe answer: No for a question whose Yes
+removes or loses something (the default), Yes where No would lose words (`safe="yes"`).
+"""
 
 from __future__ import annotations
 
@@ -15,14 +21,18 @@ class ConfirmDialog(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No",
+                 safe: str = "no") -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.detail = detail
         self.yes, self.no = yes, no
+        self.safe = safe
+        """The answer enter gives at first ("yes" or "no"): the one that loses nothing."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -30,14 +40,19 @@ class ConfirmDialog(ModalScreen[bool]):
             if self.detail:
                 yield Static(Text(self.detail), classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} [y]", id="yes", variant="error")
-                yield Button(f"{self.no} [n]", id="no", variant="primary")
+                yield Button(f"{self.yes} [y]", id="yes",
+                             variant="primary" if self.safe == "yes" else "error")
+                yield Button(f"{self.no} [n]", id="no",
+                             variant="error" if self.safe == "yes" else "primary")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one(f"#{self.safe}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -4,6 +4,8 @@ The app owns one `DraftKeeper` and hands it the `DraftChanged` messages the text
 the newest text is written beside the session file (through the `LiveSession`) after a short
 pause in typing, unless the dialog has closed meanwhile (a draft written after its text was
 saved would be offered back later). On SIGHUP the app asks for the open dialog's text at once.
+A draft offered back is restored by enter (nothing typed is lost by a reflex); `n` discards it,
+escape leaves it for next time.
 """
 
 from __future__ import annotations
@@ -84,6 +86,8 @@ class DraftKeeper:
         label = draft_label(draft.kind)
 
         def decided(restore: bool | None) -> None:
+            if restore is None:  # escape: neither restored nor thrown away; offered next time
+                return
             if not restore:
                 live.discard_draft()
                 return
@@ -96,4 +100,5 @@ class DraftKeeper:
                 draft_target=draft.target, start_text=draft.text), done)
 
         self.app.push_screen(ConfirmDialog(f"An unsaved {label} was found. Restore it?",
-                                           draft.text[:500], yes="Restore", no="Discard"), decided)
+                                           draft.text[:500], yes="Restore", no="Discard",
+                                           safe="yes"), decided)
