@@ -40,9 +40,9 @@ class ConfirmDialog(ModalScreen[bool]):
             if self.detail:
                 yield Static(Text(self.detail), classes="dialog-detail")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} [y]", id="yes",
+                yield Button(Text(f"{self.yes} [y]"), id="yes",
                              variant="primary" if self.safe == "yes" else "error")
-                yield Button(f"{self.no} [n]", id="no",
+                yield Button(Text(f"{self.no} [n]"), id="no",
                              variant="error" if self.safe == "yes" else "primary")
 
     def on_mount(self) -> None:

@@ -56,9 +56,9 @@ class UnsavedDialog(ModalScreen[UnsavedChoice | None]):
                 yield Label("Folder for a copy", classes="field-label")
                 yield Input(self.folder, id="copy-folder", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Retry now [r]", id="retry", variant="primary")
-                yield Button("Save a copy [c]", id="copy", variant="success")
-                yield Button("Quit anyway [q]", id="quit", variant="error")
+                yield Button(Text("Retry now [r]"), id="retry", variant="primary")
+                yield Button(Text("Save a copy [c]"), id="copy", variant="success")
+                yield Button(Text("Quit anyway [q]"), id="quit", variant="error")
             yield Static("escape keep working · enter in the folder saves a copy there",
                          classes="dialog-keys")
 
