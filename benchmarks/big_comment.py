@@ -1,12 +1,13 @@
-"""How long a vote takes to appear when its commitment has a 1 MB comment, and how long quitting takes.
+"""How long a vote takes to appear when its commitment has a 1 MB comment; and quitting.
 
 Run: python benchmarks/big_comment.py [--votes N] [--megabytes M]
 Opens the app headless (Textual's test driver, 100x30) on a session whose first commitment has
 a comment of M MB (default 1: lines of ordinary words), goes to that principle, then presses
 `a` N times (default 5), each time waiting until the vote is drawn on screen and then until it
-is saved, and prints the seconds per vote for each and the seconds quitting takes. Rendering must not scale with the
-size of a comment: a vote should take about as long as with no comment at all, which the last
-line prints for comparison. Figures depend on the machine; compare the lines of one run.
+is saved, and prints the seconds per vote for each and the seconds quitting takes. Rendering
+must not scale with the size of a comment: a vote should take about as long as with no comment
+at all, which the last line prints for comparison (the rest is writing the megabyte to disk,
+off the UI thread). Figures depend on the machine; compare the lines of one run.
 """
 
 from __future__ import annotations

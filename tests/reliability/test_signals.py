@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 import pytest
-from pty_terminal import Terminal
 
+from pty_terminal import Terminal
 from workshop.session import drafts
 from workshop.session.file_format import read_session
 

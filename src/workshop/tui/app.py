@@ -41,7 +41,6 @@ from workshop.tui.screens.start import StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
 
-
 NOT_SAVED = "NOT SAVED"
 """The title of the toast a failed save raises (and a recovered one takes away)."""
 

@@ -6,8 +6,9 @@ wordings it has; the highlighted one in detail with each workshop's counts and i
 proposed wordings. **Questions**: each question with its answers, each with its workshop.
 **Workshops**: the sessions merged, with their recommendations.
 `o` changes the order (protocol, most contested, most commented); `s` shows the comments and
-answers of one workshop only; the command palette jumps to a principle. A long comment, wording or answer is clipped in its
-list; enter on it shows all of it (dialogs/text_viewer.py).
+answers of one workshop only; the command palette jumps to a principle.
+A long comment, wording or answer is clipped in its list; enter on it shows all of it
+(dialogs/text_viewer.py).
 """
 
 from __future__ import annotations
