@@ -41,8 +41,8 @@ class Case:
 
 
 CASES = [
-    Case("p-minutes-inf.toml", "principles[1].minutes: must be a finite number of minutes, not inf"),
-    Case("p-minutes-nan.toml", "principles[1].minutes: must be a finite number of minutes, not nan"),
+    Case("p-minutes-inf.toml", "principles[1].minutes: must be a finite number of minutes"),
+    Case("p-minutes-nan.toml", "minutes: must be a finite number of minutes, not nan"),
     Case("p-questions-minutes-minus-inf.toml", "questions_minutes: must be a finite number"),
     Case("p-minutes-1e300.toml", DAY),
     Case("p-minutes-huge-int.toml", DAY),

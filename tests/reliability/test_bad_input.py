@@ -23,10 +23,10 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 import bad_input_cases as corpus
+import pytest
 from bad_input_cases import CASES, CORPUS, GENERATED, GENERATED_EXPECT, PROTOCOL, commands
+
 from workshop.cli.main import main
 
 SCREEN = 99

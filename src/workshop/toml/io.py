@@ -35,6 +35,9 @@ MAX_FILE_BYTES = 128 * 1024 * 1024
 """The largest file read (128 MiB). A merged file of 1,000 sessions is about 61 MB, so twice that
 fits; a bigger file is refused before it is read rather than filling memory for minutes."""
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+"""O_NONBLOCK: should a FIFO be swapped in after the check, opening it must not wait."""
+
 BOM = "\ufeff"
 """A UTF-8 byte-order mark, which some editors put at the start of a file: skipped on reading."""
 
@@ -102,7 +105,10 @@ def check_regular(path: Path | str) -> os.stat_result:
         info = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            target = os.readlink(path)
+            try:
+                target = os.readlink(path)
+            except OSError:  # removed in the meantime
+                target = "?"
             raise TomlFileError(Problem(name, f"is a symbolic link to '{target}', which does not "
                                         "exist")) from None
         raise TomlFileError(Problem(name, "no such file")) from None
@@ -131,7 +137,7 @@ def _read_bytes(path: Path | str, name: str) -> bytes:
     """The bytes of a file `check_regular` passed. Opened without blocking and checked again,
     in case it was swapped for a FIFO in between; never more than MAX_FILE_BYTES read."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError as exc:
         raise TomlFileError(Problem(name, f"cannot be read: {exc.strerror or exc}")) from None
     try:
