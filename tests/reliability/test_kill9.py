@@ -29,9 +29,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from helpers import REPO
 from pty_terminal import Terminal
-
 from workshop.errors import SessionFileError
 from workshop.protocol.load import load_protocol
 from workshop.session.drafts import draft_path

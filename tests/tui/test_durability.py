@@ -128,6 +128,7 @@ async def test_a_session_open_elsewhere_is_offered_read_only(protocol, folder):
             await settle(pilot)
             assert isinstance(app.screen, ConfirmDialog)
             assert "already open in another workshop window" in screen_text(app)
+            assert f"delete {lock.lock_path(path)}" in app.screen.detail  # how to take over
             await pilot.press("y")
             await settle(pilot)
             assert app.read_only

@@ -198,7 +198,8 @@ class WorkshopApp(App):
         self.push_screen(ConfirmDialog(
             "This session is already open in another workshop window.",
             f"It is open in {held.describe()}. Two windows writing one file would lose words. "
-            "Open it read-only to look without changing anything?",
+            "Open it read-only to look without changing anything? "
+            + held.how_to_take_over(path),
             yes="Open read-only", no="Cancel"), decided)
 
     def start(self, session: Session, path: Path, read_only: bool) -> None:
