@@ -87,4 +87,8 @@ def test_a_signal_mid_dialog_exits_within_seconds_and_keeps_everything(tmp_path,
     assert session.counts("share-resources") == {"agree": 2, "amend": 1, "disagree": 0}
     assert session.step == "principle:achieve-intended-outcomes"
     draft = drafts.read_draft(path)
-    assert draft is not None and draft.text == words
+    # The signal comes while the words are still arriving: what the program had read by then is
+    # kept, in order; keys still in the closed terminal's buffer never reach it (on a loaded
+    # machine the last few may be among them).
+    assert draft is not None and words.startswith(draft.text), draft
+    assert len(draft.text) >= len(f"trial {trial} kept words "), draft
