@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.errors import MAX_PROBLEMS, Problem
-from workshop.toml.lines import KeyPath, format_path, key_lines, line_of
-from workshop.toml.reader import type_name
+from workshop.toml.lines import KeyPath, format_path
+from workshop.toml.reader import Reader, type_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 KEY_PATTERN = re.compile(r"^[a-z]$")
@@ -70,22 +70,12 @@ PROTOCOL = {
 }
 
 
-class _Checker:
-    def __init__(self, text: str, file: str, reserved_keys: tuple[str, ...]) -> None:
-        self.lines = key_lines(text)
-        self.file = file
-        self.reserved_keys = reserved_keys
-        self.problems: list[Problem] = []
-        self.dropped = 0
-        """Problems past MAX_PROBLEMS: counted, not listed (nor matched against the schema)."""
+class _Checker(Reader):
+    """Checks a protocol against the schema; problems are noted (and capped) as `Reader` does."""
 
-    def report(self, path: KeyPath, message: str) -> None:
-        if len(self.problems) >= MAX_PROBLEMS:
-            self.dropped += 1
-            return
-        self.problems.append(
-            Problem(self.file, message, path=format_path(path), line=line_of(self.lines, path))
-        )
+    def __init__(self, text: str, file: str, reserved_keys: tuple[str, ...]) -> None:
+        super().__init__(text, file)
+        self.reserved_keys = reserved_keys
 
     def table(self, value: dict[str, Any], schema: dict[str, Field], path: KeyPath) -> None:
         for key in value:
