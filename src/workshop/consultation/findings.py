@@ -1,0 +1,98 @@
+"""The findings a committee decides on, read off the report model: what every view shows first.
+
+The committee's question (Taunton Deane report §1.1, §10.1) is "should we adopt it?", and the
+consultation pack asks how the protocol should change. `findings(report)` answers both in
+figures and words, the same for the results view and every export:
+
+- how many workshops and participants;
+- how many commitments reached consensus, were contested, had a majority without consensus,
+  or had no votes;
+- the recommendations tallied (adopt / adopt with changes / do not adopt / undecided), with the
+  workshops behind each;
+- the contested commitments, most contested first, each with the reason in words;
+- the commitments most often asked to be amended (proposed wordings), most first.
+
+Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
+from workshop.consultation.report import CommitmentView, Report, Workshop
+
+MOST_AMENDED = 5
+"""How many of the most amended commitments the findings name."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    """One recommendation and the workshops that chose it."""
+
+    label: str
+    workshops: tuple[Workshop, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.workshops)
+
+
+@dataclass(frozen=True)
+class Findings:
+    workshops: int
+    participants: int
+    consensus: int
+    contested: int
+    majority: int
+    """Commitments with a leading option over half the votes, but no consensus."""
+    unvoted: int
+    recommendations: tuple[Tally, ...]
+    """Adopt, Adopt with changes, Do not adopt, Undecided: every choice, in that order."""
+    contested_commitments: tuple[CommitmentView, ...]
+    """Most contested first (marks.sort_results)."""
+    most_amended: tuple[CommitmentView, ...]
+    """Commitments with proposed wordings, most first (at most MOST_AMENDED)."""
+
+    def headline(self) -> str:
+        """`3 workshops, 36 participants. Of 37 commitments: 12 consensus, 4 contested, 8 a
+        majority without consensus, 13 without votes.`"""
+        total = self.consensus + self.contested + self.majority + self.unvoted
+        parts = [f"{self.consensus} consensus", f"{self.contested} contested",
+                 f"{self.majority} a majority without consensus"]
+        if self.unvoted:
+            parts.append(f"{self.unvoted} without votes")
+        return (f"{self.workshops} workshop{_s(self.workshops)}, {self.participants} "
+                f"participant{_s(self.participants)}. Of {total} commitments: "
+                + ", ".join(parts) + ".")
+
+    def recommendation_line(self) -> str:
+        """`Adopt 2 (Leeds Board, 2 November 2026; ...), Adopt with changes 0, ...`."""
+        return "; ".join(
+            f"{t.label} {t.count}" + (f" ({', '.join(w.name for w in t.workshops)})"
+                                      if t.workshops else "")
+            for t in self.recommendations) + "."
+
+
+def findings(report: Report) -> Findings:
+    """The findings of `report` (see the module docstring)."""
+    views = report.commitments
+    counts = report.mark_counts()
+    majority = sum(1 for c in views if c.total and c.mark not in (CONTESTED, CONSENSUS))
+    by_label: dict[str, list[Workshop]] = {label: [] for label in report.recommendation_counts()}
+    for w in report.workshops:
+        by_label[w.recommendation].append(w)
+    amended = sorted((c for c in views if c.amendments), key=lambda c: -len(c.amendments))
+    return Findings(
+        workshops=len(report.workshops), participants=report.participants(),
+        consensus=counts[CONSENSUS], contested=counts[CONTESTED], majority=majority,
+        unvoted=counts[NO_VOTES],
+        recommendations=tuple(Tally(label, tuple(ws)) for label, ws in by_label.items()),
+        contested_commitments=tuple(c for c in report.sorted_commitments("contested")
+                                    if c.mark == CONTESTED),
+        most_amended=tuple(amended[:MOST_AMENDED]),
+    )
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
