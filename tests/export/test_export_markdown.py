@@ -159,3 +159,36 @@ def test_incomplete_session_marks_what_is_missing(partial, protocol):
     items = list_items(parse(text.encode()))
     assert "=SUM(A1) so far" in items
     assert "<script>alert(1)</script>" in items
+
+
+def table_rows(text: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.strip("|").split(" | ")]
+            for line in text.splitlines() if line.startswith("| ") and "---" not in line]
+
+
+def test_findings_first_leading_option_everywhere_and_each_workshops_counts(source, protocol):
+    """Issue 11, findings 1-3: the findings before the principles, a result in words on every
+    commitment (never a blank cell), and each workshop's own counts under a merged commitment."""
+    from workshop.consultation.findings import findings
+    from workshop.export import build_report
+
+    report = build_report(source.merged, protocol)
+    text = export_bytes(source.merged, protocol, "md").decode()
+    found = findings(report)
+    assert text.index("### Findings") < text.index("## 1. ")
+    assert md_inline(found.headline()) in text
+    assert md_inline(found.recommendation_line()) in text
+    for c in found.contested_commitments:
+        assert f"- {c.code} {md_inline(c.text)}: {md_inline(c.reason)}" in text
+    rows = {r[0]: r for r in table_rows(text) if r[0] in {c.code for c in report.commitments}}
+    assert len(rows) == len(report.commitments)
+    for c in report.commitments:
+        cell = rows[c.code][-1]
+        assert cell, f"{c.code} has a blank Result cell"
+        assert cell == (f"{c.verdict} — {c.leading_text}" if c.total else c.verdict)
+    if len(report.workshops) > 1:
+        voted = next(c for c in report.commitments if c.total)
+        block = text[text.index(f"### {voted.code} "):]
+        for row in voted.by_workshop:
+            cells = [str(row.counts[o.id]) for o in report.options] if row.counts else ["–"] * 3
+            assert f"| {md_cell(row.workshop.name)} | {' | '.join(cells)} |" in block

@@ -93,9 +93,14 @@ async def test_the_screen_shows_the_reports_figures(merged_path, protocol, tmp_p
 
 
 def _row(text: str, needle: str, start: str, end: str) -> str:
-    """The table row (from `start` to `end`) of an export that holds `needle`."""
+    """The table row (from `start` to `end`) of an export that holds `needle` and its shares
+    (the commitment is named in the findings too, outside any table)."""
     at = text.index(needle)
-    return text[text.rindex(start, 0, at):text.index(end, at)]
+    while True:
+        row = text[text.rindex(start, 0, at):text.index(end, at)]
+        if "%)" in row:
+            return row
+        at = text.index(needle, at + 1)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])

@@ -43,7 +43,7 @@ def test_findings(protocol):
     assert [(t.label, t.count) for t in f.recommendations] == [
         ("Adopt", 2), ("Adopt with changes", 0), ("Do not adopt", 0), ("Undecided", 1)]
     assert f.recommendation_line().startswith(
-        "Adopt 2 (Leeds, 2 November 2026, Bristol, 3 November 2026); Adopt with changes 0;")
+        "Adopt 2 (Leeds, 2 November 2026; Bristol, 3 November 2026). Adopt with changes 0.")
     # the weakest lead first: 8 of 20 (40%) before 5 of 10 (50%)
     assert [c.id for c in f.contested_commitments] == ["encourage-innovation", "monitor-resources"]
     assert f.contested_commitments[0].reason == (

@@ -67,11 +67,12 @@ class Findings:
                 + ", ".join(parts) + ".")
 
     def recommendation_line(self) -> str:
-        """`Adopt 2 (Leeds Board, 2 November 2026; ...), Adopt with changes 0, ...`."""
-        return "; ".join(
-            f"{t.label} {t.count}" + (f" ({', '.join(w.name for w in t.workshops)})"
-                                      if t.workshops else "")
-            for t in self.recommendations) + "."
+        """`Adopt 2 (Leeds Board, 2 November 2026; Bristol, 4 November 2026). Adopt with
+        changes 0. ...`: a workshop's name holds a comma, so workshops are parted by ";"."""
+        return " ".join(
+            f"{t.label} {t.count}" + (f" ({'; '.join(w.name for w in t.workshops)})"
+                                      if t.workshops else "") + "."
+            for t in self.recommendations)
 
 
 def findings(report: Report) -> Findings:

@@ -1,8 +1,9 @@
 """Markdown export: a readable summary that renders in any CommonMark/GitHub renderer.
 
-Title; the session's details (or the list of workshops); what is still missing in a session in
-progress; per principle a table of commitments with counts, shares and marks, then each
-commitment's comments and proposed wordings; the answers under each question (with their
+Title; the findings (consultation/findings.py) and the session's details (or the list of
+workshops); what is still missing in a session in progress; per principle a table of
+commitments with counts, shares and the result (the mark or "Majority", with the leading
+option), then each commitment's own counts per workshop and its comments and proposed wordings; the answers under each question (with their
 workshop when there are several); the recommendation(s). Every piece of user text goes through
 safety.py, so it shows as typed and cannot break a table, start a list or make a link or HTML.
 Nothing here imports Textual.
@@ -11,6 +12,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
+from workshop.consultation.findings import findings
 from workshop.consultation.report import (
     CommitmentView,
     Note,
@@ -51,6 +53,7 @@ def render_markdown(report: Report) -> bytes:
 
 def _summary(report: Report) -> list[str]:
     out = ["## Summary", "", md_inline(report.summary_line()), ""]
+    out += _findings(report)
     if report.single:
         out += _details(report.workshops[0])
     else:
@@ -66,6 +69,21 @@ def _summary(report: Report) -> list[str]:
             out += [f"- Q{q.number}. {md_inline(q.question.text)}" for q in unanswered] + [""]
     out += [MARKS_NOTE, ""]
     return out
+
+
+def _findings(report: Report) -> list[str]:
+    """What the committee decides on, first: the headline, the recommendations with their
+    workshops, the contested commitments with the reason, the most amended commitments."""
+    f = findings(report)
+    out = ["### Findings", "", md_inline(f.headline()), "",
+           f"**Recommendations:** {md_inline(f.recommendation_line())}", "",
+           "**Contested commitments**, most contested first:", ""]
+    out += [f"- {c.code} {md_inline(c.text)}: {md_inline(c.reason)}"
+            for c in f.contested_commitments] or ["- None."]
+    out += ["", "**Most often asked to be amended:**", ""]
+    out += [f"- {c.code} {md_inline(c.text)}: {len(c.amendments)} proposed wording"
+            f"{'' if len(c.amendments) == 1 else 's'}" for c in f.most_amended] or ["- None."]
+    return out + [""]
 
 
 def _details(w: Workshop) -> list[str]:
@@ -108,20 +126,29 @@ def _principle(report: Report, p: PrincipleView) -> list[str]:
     for c in p.commitments:
         out.append(_row([c.code, md_cell(c.text),
                          *(_count(c.totals[o.id], c.share(o.id), c.total) for o in report.options),
-                         str(c.total), report.mark_label(c.result.mark)]))
+                         str(c.total), result(c)]))
     out.append(_row(["", "**All commitments**",
                      *(_count(p.totals[o.id], p.share(o.id), p.total) for o in report.options),
                      str(p.total), ""]))
     out.append("")
     for c in p.commitments:
-        out += _commitment_notes(report, c)
+        out += _commitment_block(report, c)
     return out
 
 
-def _commitment_notes(report: Report, c: CommitmentView) -> list[str]:
-    if not (c.comments or c.amendments):
+def result(c: CommitmentView) -> str:
+    """The Result cell, never blank: `Majority — Agree, 58%`, `Contested — …`, `No votes`."""
+    return f"{c.verdict} — {c.leading_text}" if c.leading_text else c.verdict
+
+
+def _commitment_block(report: Report, c: CommitmentView) -> list[str]:
+    """Each workshop's counts (where there are several) and the comments and wordings."""
+    counts = len(report.workshops) > 1 and c.total > 0
+    if not (c.comments or c.amendments or counts):
         return []
     out = [f"### {c.code} {md_inline(c.text)}", ""]
+    if counts:
+        out += _workshop_counts(report, c)
     for label, notes in (("Comments", c.comments), ("Proposed wordings", c.amendments)):
         if notes:
             out += [f"{label}:", ""]
@@ -129,6 +156,17 @@ def _commitment_notes(report: Report, c: CommitmentView) -> list[str]:
                 out += _item(note, report)
             out.append("")
     return out
+
+
+def _workshop_counts(report: Report, c: CommitmentView) -> list[str]:
+    """Each workshop's own counts, so a reader can check a "the workshops disagree" mark."""
+    head = ["Workshop", *(md_cell(o.label) for o in report.options), "Total"]
+    out = [_row(head), _row(["---"] + ["--:"] * (len(head) - 1))]
+    for row in c.by_workshop:
+        cells = ([str(row.counts[o.id]) for o in report.options] + [str(sum(row.counts.values()))]
+                 if row.counts else ["–"] * (len(head) - 1))
+        out.append(_row([md_cell(row.workshop.name), *cells]))
+    return out + [""]
 
 
 def _item(note: Note, report: Report, prefix: str = "") -> list[str]:
