@@ -61,3 +61,23 @@ def test_results_narrow(snap_compare, protocol, tmp_path, monkeypatch):
     """
     monkeypatch.chdir(tmp_path)
     assert snap_compare(results_app(protocol, tmp_path), terminal_size=NARROW, run_before=settle)
+
+
+def test_results_findings(snap_compare, protocol, tmp_path, monkeypatch):
+    """The Findings tab (4): what the committee decides on, as every export gives it first.
+
+    A reviewer should see "Findings" underlined; the headline (5 workshops, 60 participants, the
+    commitments counted as consensus, contested, a majority without consensus, without votes);
+    the recommendations, each with the workshops behind it (names with their dates, parted by
+    ";"); the contested commitments, most contested first, each with its reason in italics; the
+    most amended commitment (1.1, 1 proposed wording).
+    """
+    monkeypatch.chdir(tmp_path)
+
+    async def findings_tab(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(results_app(protocol, tmp_path), terminal_size=SIZE,
+                        run_before=findings_tab)

@@ -182,3 +182,19 @@ async def test_a_single_session_file_can_be_viewed(protocol, tmp_path):
         assert isinstance(app.screen, ResultsScreen)
         assert "1 workshop, 12 participants" in screen_text(app)
         assert "9 · 1 · 0" in screen_text(app)
+
+
+async def test_the_findings_tab_gives_the_reports_findings(view, protocol):
+    """Issue 11, finding 1, in the results view: `4` shows what every export gives first."""
+    from workshop.consultation.findings import findings
+
+    app, pilot = view
+    found = findings(app.screen.report)
+    await pilot.press("4")
+    await pilot.pause()
+    shown = widget_text(app.screen.query_one("#findings-text"))
+    assert " ".join(found.headline().split()) in shown
+    assert " ".join(found.recommendation_line().split()) in shown
+    assert found.contested_commitments and all(
+        " ".join(c.reason.split()) in shown for c in found.contested_commitments)
+    assert app.screen.focused is app.screen.query_one("#findings")

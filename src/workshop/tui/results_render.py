@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.consultation.figures import scaled
+from workshop.consultation.findings import Findings
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
@@ -126,3 +127,27 @@ def note_prompt(note: Note, original: str = "") -> Text:
     head.append(f" · {note.created.astimezone():%Y-%m-%d %H:%M}")
     amended = note.kind == EntryKind.AMENDMENTS and original
     return Text.assemble(head, "\n", entry_body(note.text, original if amended else ""))
+
+
+def findings_text(found: Findings) -> Text:
+    """The findings in words (consultation/findings.py), as every export also gives them."""
+    out = Text()
+    out.append("Findings\n", style="bold underline")
+    out.append(found.headline() + "\n\n")
+    out.append("Recommendations: ", style="bold")
+    out.append(found.recommendation_line() + "\n\n")
+    out.append("Contested commitments, most contested first\n", style="bold")
+    for c in found.contested_commitments or ():
+        out.append(f"{c.code} ", style="dim")
+        out.append(f"{c.text}: ")
+        out.append(c.reason + "\n", style="italic")
+    if not found.contested_commitments:
+        out.append("None.\n")
+    out.append("\nMost often asked to be amended\n", style="bold")
+    for c in found.most_amended:
+        n = len(c.amendments)
+        out.append(f"{c.code} ", style="dim")
+        out.append(f"{c.text}: {n} proposed wording{'' if n == 1 else 's'}\n")
+    if not found.most_amended:
+        out.append("None.\n")
+    return out

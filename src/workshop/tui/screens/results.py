@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from workshop.consultation.findings import findings
 from workshop.consultation.marks import ORDERS
 from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note
@@ -32,7 +33,12 @@ from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
 from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.render import question_text
-from workshop.tui.results_render import commitment_detail, commitment_row, note_prompt
+from workshop.tui.results_render import (
+    commitment_detail,
+    commitment_row,
+    findings_text,
+    note_prompt,
+)
 from workshop.tui.tones import TONE_CLASSES, option_colours
 
 
@@ -51,6 +57,9 @@ class ResultsScreen(Screen):
                 tooltip="The Questions tab: every answer under its question"),
         Binding("3", "tab('workshops')", "Workshops", show=False, priority=True,
                 tooltip="The Workshops tab: the sessions and their recommendations"),
+        Binding("4", "tab('findings')", "Findings", show=False, priority=True,
+                tooltip="The Findings tab: marks counted, recommendations, contested and most "
+                "amended commitments"),
         Binding("j", "move(1)", "Down", show=False, tooltip="Move down the list"),
         Binding("k", "move(-1)", "Up", show=False, tooltip="Move up the list"),
     ]
@@ -87,6 +96,9 @@ class ResultsScreen(Screen):
                 with VerticalScroll(classes="results-detail"):
                     yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="workshop-detail")
+            with TabPane("4 Findings", id="tab-findings"):
+                with VerticalScroll(id="findings", classes="results-detail", can_focus=True):
+                    yield Static(findings_text(findings(self.report)), id="findings-text")
         yield Footer()
 
     @staticmethod
@@ -255,7 +267,7 @@ class ResultsScreen(Screen):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         focus = {"tab-commitments": "#result-list", "tab-questions": "#question-list",
-                 "tab-workshops": "#workshop-table"}[event.pane.id]
+                 "tab-workshops": "#workshop-table", "tab-findings": "#findings"}[event.pane.id]
         self.query_one(focus).focus()
 
     def action_tab(self, tab: str) -> None:
