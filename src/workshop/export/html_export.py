@@ -1,7 +1,11 @@
 """HTML export: one self-contained page (no external CSS, script, font or image).
 
-The same content as the Markdown export, plus a table of contents, an inline SVG bar chart per
-principle and per commitment (html_charts.py) and the contested/consensus marks (consultation/marks.py).
+The findings first (consultation/findings.py: the headline, the recommendations with the
+workshops behind each, the contested commitments most contested first with the reason in words,
+the most amended commitments), then the same content as the Markdown export, plus a table of
+contents, an inline SVG bar chart per principle and per commitment (html_charts.py), a Result
+column naming the verdict and the leading option ("Majority — Agree, 58%"), and, for a merged
+result, each workshop's own counts under each commitment.
 It reads well on screen and prints cleanly (html_style.py). Every piece of user text is escaped
 (safety.html_text) and shown with its line breaks, so `<script>` in a comment is just text.
 Nothing here imports Textual.
@@ -10,7 +14,8 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
-from workshop.consultation.marks import CONSENSUS, CONTESTED
+from workshop.consultation.findings import findings
+from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, PrincipleView, Report
 from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
 from workshop.export.html_style import CSS
@@ -19,7 +24,7 @@ from workshop.session.kinds import EntryKind
 
 
 def render_html(report: Report) -> bytes:
-    body = [_header(report), _toc(report), _summary(report)]
+    body = [_header(report), _findings(report), _toc(report), _summary(report)]
     body += [_principle(report, p) for p in report.principles]
     body += [_questions(report), _recommendations(report)]
     if report.foreign:
@@ -43,7 +48,7 @@ def _header(report: Report) -> str:
 
 
 def _toc(report: Report) -> str:
-    items = ['<li><a href="#summary">Summary</a></li>']
+    items = ['<li><a href="#findings">Findings</a></li>', '<li><a href="#summary">Summary</a></li>']
     items += [f'<li><a href="#p-{h(p.id)}">{p.number}. {h(p.principle.title)}</a></li>'
               for p in report.principles]
     items.append('<li><a href="#questions">Your thoughts</a></li>')
@@ -61,6 +66,57 @@ def _mark(report: Report, mark: str) -> str:
         return ""
     kind = {CONTESTED: "contested", CONSENSUS: "consensus"}.get(mark, "none")
     return f'<span class="mark mark-{kind}">{h(label)}</span>'
+
+
+def _verdict(c: CommitmentView) -> str:
+    """The verdict as a label: Contested, Consensus, Majority, No votes (yet)."""
+    kind = {CONTESTED: "contested", CONSENSUS: "consensus", NO_VOTES: "none"}.get(c.mark,
+                                                                              "majority")
+    return f'<span class="mark mark-{kind}">{h(c.verdict)}</span>'
+
+
+def _result(c: CommitmentView) -> str:
+    """`Majority — Agree, 58%`: the verdict and the leading option; `No votes` unvoted."""
+    return _verdict(c) + (f" — {h(c.leading_text)}" if c.leading_text else "")
+
+
+def _findings(report: Report) -> str:
+    """What the committee decides on, read off findings(report) only."""
+    f = findings(report)
+    out = ['<section id="findings"><h2>Findings</h2>', f'<p class="headline">{h(f.headline())}</p>']
+    if report.single:
+        out.append(f"<p><strong>Recommendation:</strong> {h(report.workshops[0].recommendation)}"
+                   "</p>")
+    else:
+        out.append('<h3>Recommendations</h3><ul class="tally">' + "".join(
+            f"<li><strong>{h(t.label)}</strong>: {t.count}"
+            + (f' — <span class="user">{h("; ".join(w.name for w in t.workshops))}</span>'
+               if t.workshops else "") + "</li>" for t in f.recommendations) + "</ul>")
+    out.append("<h3>Contested commitments, most contested first</h3>")
+    out.append(_finding_table(report, ("Why", "Votes"), [
+        (c, [f"{h(c.verdict)}: {h(c.reason)}", _figures(report, c)])
+        for c in f.contested_commitments]))
+    out.append("<h3>Most amended commitments</h3>")
+    out.append(_finding_table(report, ("Proposed wordings", "Result", "Votes"), [
+        (c, [str(len(c.amendments)), _result(c), _figures(report, c)]) for c in f.most_amended]))
+    return "\n".join(out) + "</section>"
+
+
+def _figures(report: Report, c: CommitmentView) -> str:
+    return h(describe(report, c.totals, report.no_votes_label))
+
+
+def _finding_table(report: Report, head: tuple[str, ...],
+                   rows: list[tuple[CommitmentView, list[str]]]) -> str:
+    """One commitment a row: its number (a link to it), its text, then the given cells."""
+    if not rows:
+        return '<p class="none">None.</p>'
+    body = "".join(f'<tr><td><a href="#c-{h(c.id)}">{c.code}</a></td><td>{h(c.text)}</td>'
+                   + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+                   for c, cells in rows)
+    return ('<div class="scroll"><table class="findings"><thead><tr><th>No.</th>'
+            "<th>Commitment</th>" + "".join(f"<th>{label}</th>" for label in head)
+            + f"</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def _summary(report: Report) -> str:
@@ -128,11 +184,11 @@ def _principle(report: Report, p: PrincipleView) -> str:
             + '<th class="num">Total</th><th>Result</th></tr>')
     rows = [f'<tr><td><a href="#c-{h(c.id)}">{c.code}</a></td><td>{h(c.text)}</td>'
             + "".join(_cell(c.totals[o.id], c.share(o.id), c.total) for o in report.options)
-            + f'<td class="num">{c.total}</td><td>{_mark(report, c.result.mark)}</td></tr>'
+            + f'<td class="num">{c.total}</td><td class="result">{_result(c)}</td></tr>'
             for c in p.commitments]
     rows.append('<tr class="all"><td></td><td>All commitments</td>'
                 + "".join(_cell(p.totals[o.id], p.share(o.id), p.total) for o in report.options)
-                + f'<td class="num">{p.total}</td><td></td></tr>')
+                + f'<td class="num">{p.total}</td><td class="result">–</td></tr>')
     out = [f'<section class="principle" id="p-{h(p.id)}">',
            f"<h2>{p.number}. {h(p.principle.title)}</h2>",
            f'<p class="statement">{h(p.principle.statement)}</p>',
@@ -144,15 +200,34 @@ def _principle(report: Report, p: PrincipleView) -> str:
 
 def _commitment(report: Report, c: CommitmentView) -> str:
     out = [f'<div class="commitment" id="c-{h(c.id)}">',
-           f"<h3>{c.code} {h(c.text)} {_mark(report, c.result.mark)}</h3>",
+           f"<h3>{c.code} {h(c.text)} {_verdict(c)}</h3>",
            commitment_bar(report, c.totals, c.code),
            f'<p class="figures">{h(describe(report, c.totals, report.no_votes_label))}'
            + ("" if report.single else _voted(c.result.sessions_voted))
            + "</p>"]
+    if not report.single:
+        out.append(_by_workshop(report, c))
     for label, notes in (("Comments", c.comments), ("Proposed wordings", c.amendments)):
         if notes:
             out.append(f"<h4>{label}</h4>" + _notes(report, notes))
     return "\n".join(out) + "</div>"
+
+
+def _by_workshop(report: Report, c: CommitmentView) -> str:
+    """Each workshop's own counts for the commitment; "–" where it did not vote on it."""
+    rows = []
+    for wc in c.by_workshop:
+        counts = wc.counts
+        cells = ([str(counts.get(o.id, 0)) for o in report.options] + [str(sum(counts.values()))]
+                 if counts is not None else ["–"] * (len(report.options) + 1))
+        rows.append(f'<tr><td class="user">{h(wc.workshop.name)}</td>'
+                    + "".join(f'<td class="num">{n}</td>' for n in cells) + "</tr>")
+    head = ("<tr><th>Workshop</th>" + "".join(f'<th class="num">{h(o.label)}</th>'
+                                              for o in report.options)
+            + '<th class="num">Total</th></tr>')
+    return (f'<div class="scroll"><table class="by-workshop"><caption>Votes on {c.code} by '
+            f"workshop</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+            "</div>")
 
 
 def _voted(n: int) -> str:

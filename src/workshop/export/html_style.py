@@ -1,8 +1,10 @@
 """The HTML export's style sheet, inlined in the page: readable on screen, tidy on paper.
 
-System fonts only (nothing to download), tables that fit the page width, marks as coloured
-labels that also print (print-color-adjust), no navigation colours on paper, and page breaks
-kept out of a commitment's block and before each principle. Nothing here imports Textual.
+System fonts only (nothing to download), tables that fit the page width (and scroll inside their
+own box where they cannot), the findings section set apart, verdict labels (contested,
+consensus, majority, no votes) coloured and also printed (print-color-adjust), the small
+per-workshop count tables, no navigation colours on paper, and page breaks kept out of a
+commitment's block and before each principle. Nothing here imports Textual.
 """
 
 CSS = """
@@ -37,7 +39,17 @@ dl.details dd { margin: 0; }
   font-weight: bold; white-space: nowrap; }
 .mark-contested { background: #f2b705; color: #1a1a1a; }
 .mark-consensus { background: #2e7d32; color: #fff; }
+.mark-majority { background: #dbe7f3; color: #1f4e79; }
 .mark-none { background: #e0e0e0; color: #333; }
+td.result { white-space: nowrap; }
+#findings { border-left: 4px solid var(--accent); padding: 0 0 0 1rem; }
+#findings h2 { margin-top: 1.2rem; }
+#findings .headline { font-weight: bold; }
+ul.tally { padding-left: 1.2rem; margin: .2rem 0 .6rem; }
+.none { color: var(--muted); font-style: italic; }
+.scroll { overflow-x: auto; }
+table.by-workshop { width: auto; font-size: .85rem; margin: .3rem 0 .6rem; }
+table.by-workshop caption { text-align: left; color: var(--muted); font-size: .85rem; }
 .progress { border-left: 4px solid #f2b705; background: #fff8e1; padding: .5rem 1rem; }
 .commitment { margin: 1rem 0 1.4rem; break-inside: avoid; page-break-inside: avoid; }
 .commitment .figures { color: var(--muted); font-size: .9rem; }
