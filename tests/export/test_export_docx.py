@@ -1,6 +1,7 @@
 """DOCX export: opened with python-docx, the appendix uses Word's own heading and table styles,
-its tables hold every count and share, and every comment, wording and answer is there as plain
-text (no field, hyperlink or other live content)."""
+the findings come first, its tables hold every count and share with the verdict and the leading
+option on every commitment and each workshop's own counts, and every comment, wording and answer
+is there as plain text (no field, hyperlink or other live content)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from docx import Document
 from docx.table import Table
 from export_helpers import one_break, share, visible
 
+from workshop.consultation.findings import findings
+from workshop.consultation.report_build import build_report
 from workshop.export import export_bytes
 from workshop.session.model import RECOMMENDATIONS
 
@@ -33,12 +36,13 @@ def test_uses_words_own_styles(source, protocol):
     styles = [p.style.name for p in doc.paragraphs]
     assert styles[0] == "Title"
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Summary", *(f"{n}. {p.title}" for n, p in
+    assert headings == ["Findings", "Summary", *(f"{n}. {p.title}" for n, p in
                                      enumerate(protocol.principles, start=1)),
                         "Your thoughts",
                         "Recommendation" if source.kind == "session" else "Recommendations"]
-    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][:len(
-        protocol.questions)] == [f"Q{n}. {q.text}" for n, q in enumerate(protocol.questions, 1)]
+    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 2"
+            and p.text.startswith("Q")][:len(protocol.questions)] == [
+        f"Q{n}. {q.text}" for n, q in enumerate(protocol.questions, 1)]
     assert {t.style.name for t in doc.tables} == {"Table Grid", "Light Grid Accent 1"}
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
@@ -110,3 +114,109 @@ def test_incomplete_session(partial, protocol):
     first = next(t for t in doc.tables if t.style.name == "Light Grid Accent 1")
     assert isinstance(first, Table)
     assert [c.text for c in first.rows[3].cells][-1] == "No votes yet"
+
+
+def findings_part(doc) -> list:
+    """The paragraphs from the "Findings" heading to the "Summary" heading."""
+    texts = [p.text for p in doc.paragraphs]
+    return doc.paragraphs[texts.index("Findings") + 1:texts.index("Summary")]
+
+
+def under(paragraphs, heading: str) -> list[str]:
+    """The texts of the paragraphs under a findings subheading, up to the next heading."""
+    texts = [p.text for p in paragraphs]
+    out = []
+    for p in paragraphs[texts.index(heading) + 1:]:
+        if p.style.name.startswith("Heading"):
+            break
+        out.append(p.text)
+    return out
+
+
+def test_findings_come_first_and_hold_the_findings(source, protocol):
+    doc = open_doc(export_bytes(source.merged, protocol, "docx"))
+    report = build_report(source.merged, protocol)
+    f = findings(report)
+    part = findings_part(doc)
+    assert [p.style.name for p in doc.paragraphs].index("Heading 1") == [
+        p.text for p in doc.paragraphs].index("Findings")  # the first section
+    assert part[0].text == f.headline() and part[0].runs[0].bold
+    if source.kind == "merged":
+        assert under(part, "Recommendations") == [
+            f"{t.label}: {t.count}" + (" — " + "; ".join(w.name for w in t.workshops)
+                                       if t.workshops else "") for t in f.recommendations]
+        assert sum(t.count for t in f.recommendations) == len(source.sessions)
+    else:
+        assert f"Recommendation: {report.workshops[0].recommendation}" in [p.text for p in part]
+    assert f.contested_commitments and f.most_amended
+    assert under(part, "Contested commitments, most contested first") == [
+        f"{c.code} {c.text} — Contested: {c.reason}" for c in f.contested_commitments]
+    order = [c.id for c in report.sorted_commitments("contested") if c.mark == "contested"]
+    assert [c.id for c in f.contested_commitments] == order
+    amended = under(part, "Most amended commitments")
+    assert [a.split(" ")[0] for a in amended] == [c.code for c in f.most_amended]
+    for text, c in zip(amended, f.most_amended, strict=True):
+        n = len(c.amendments)
+        assert f"{c.text} — {n} proposed wording{'' if n == 1 else 's'}; {c.verdict}" in text
+        assert c.leading_text in text
+    counts = sorted((len(c.amendments) for c in report.commitments), reverse=True)
+    assert [len(c.amendments) for c in f.most_amended] == counts[:len(amended)]
+
+
+def test_findings_say_none_plainly(partial, protocol):
+    part = findings_part(open_doc(export_bytes(partial.merged, protocol, "docx")))
+    assert under(part, "Contested commitments, most contested first") == ["None."]
+    assert under(part, "Most amended commitments") == ["None."]
+    assert "Recommendation: Undecided" in [p.text for p in part]
+
+
+def test_every_result_cell_names_the_verdict_and_the_leading_option(source, protocol):
+    doc = open_doc(export_bytes(source.merged, protocol, "docx"))
+    report = build_report(source.merged, protocol)
+    tables = [t for t in doc.tables if t.style.name == "Light Grid Accent 1"]
+    verdicts = set()
+    for table, p in zip(tables, report.principles, strict=True):
+        rows = [[c.text for c in row.cells] for row in table.rows]
+        assert all(row[-1].strip() for row in rows), rows  # never a blank Result cell
+        for row, c in zip(rows[1:], p.commitments, strict=False):
+            assert row[:2] == [c.code, c.text]
+            totals = source.totals(protocol, c.id)
+            total = sum(totals.values())
+            if total:
+                lead = max(protocol.vote_options, key=lambda o: totals[o.id])
+                assert row[-1] == f"{c.verdict} — {lead.label}, {share(totals[lead.id], total)}%"
+            else:
+                assert row[-1] == "No votes"
+            verdicts.add(row[-1].split(" — ")[0])
+    assert {"Contested", "Majority", "No votes"} <= verdicts
+
+
+def test_each_workshops_own_counts(source, protocol):
+    doc = open_doc(export_bytes(source.merged, protocol, "docx"))
+    report = build_report(source.merged, protocol)
+    labels = [o.label for o in protocol.vote_options]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables
+              if t.style.name == "Table Grid" and t.rows[0].cells[-1].text == "Total"]
+    if source.kind == "session":
+        assert not tables  # one workshop: its counts are the commitment's
+        return
+    assert len(tables) == len(report.commitments)
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    assert headings == [f"{c.code} {c.text}" for c in report.commitments]
+    for table, c in zip(tables, report.commitments, strict=True):
+        assert table[0] == ["Workshop", *labels, "Total"]
+        assert [r[0] for r in table[1:]] == [w.name for w in report.workshops]
+        for row, wc, s in zip(table[1:], c.by_workshop, source.sessions, strict=True):
+            own = [s.votes.get(c.id, {}).get(o, 0) for o in protocol.option_ids]
+            if wc.counts is None:
+                assert row[1:] == ["–"] * (len(labels) + 1) and not sum(own)
+            else:
+                assert row[1:] == [str(n) for n in own] + [str(sum(own))]
+                assert own == [wc.counts.get(o, 0) for o in protocol.option_ids]
+        assert [sum(int(r[i]) for r in table[1:] if r[i] != "–")
+                for i in range(1, len(labels) + 1)] == [c.totals[o] for o in protocol.option_ids]
+
+
+def test_the_same_input_gives_the_same_bytes(source, protocol):
+    assert (export_bytes(source.merged, protocol, "docx")
+            == export_bytes(source.merged, protocol, "docx"))

@@ -1,7 +1,12 @@
 """DOCX export: a committee-report appendix, made with python-docx.
 
-Title; a summary of the workshops; per principle a table of counts and shares, then each
-commitment's comments and proposed wordings; the answers per question; the recommendations.
+Title; the findings first (consultation/findings.py: the headline, the recommendations with the
+workshops behind each, the contested commitments most contested first with the reason in words,
+the most amended commitments; "None." where a list is empty); a summary of the workshops; per
+principle a table of counts and shares whose Result column names the verdict and the leading
+option ("Majority — Agree, 58%"), then per commitment, for a merged result, each workshop's own
+counts ("–" where it did not vote), and its comments and proposed wordings; the answers per
+question; the recommendations.
 Only Word's own built-in styles are used ("Title", "Heading 1"–"Heading 3", "Table Grid",
 "Light Grid Accent 1", "List Bullet"), so the content can be pasted into a report and take on
 its look. A4 pages; table header rows repeat on each page. Text is set as plain runs (a line
@@ -22,7 +27,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 
 from workshop.consultation.figures import long_date, utc, when
-from workshop.consultation.report import Note, PrincipleView, Report
+from workshop.consultation.findings import findings
+from workshop.consultation.report import CommitmentView, Note, PrincipleView, Report
 from workshop.export.safety import docx_text
 from workshop.export.stable_zip import EARLIEST, stabilise
 from workshop.session.kinds import EntryKind
@@ -111,6 +117,7 @@ def render_docx(report: Report) -> bytes:
     _para(doc, f"{src.document}, {src.authors}. Protocol version {report.protocol.version}.")
     if report.as_of is not None:
         _para(doc, f"Results as of {when(report.as_of)}.")
+    _findings(doc, report)
     _summary(doc, report)
     for principle in report.principles:
         _principle(doc, report, principle)
@@ -129,6 +136,41 @@ def render_docx(report: Report) -> bytes:
     out = io.BytesIO()
     doc.doc.save(out)
     return stabilise(out.getvalue(), moment)
+
+
+def _findings(doc, report: Report) -> None:
+    """What the committee decides on, read off findings(report) only."""
+    f = findings(report)
+    doc.add_heading("Findings", level=1)
+    _para(doc, bold_prefix=f.headline())
+    if report.single:
+        _para(doc, report.workshops[0].recommendation, bold_prefix="Recommendation: ")
+    else:
+        doc.add_heading("Recommendations", level=2)
+        for t in f.recommendations:
+            names = "; ".join(w.name for w in t.workshops)
+            _para(doc, f" — {names}" if names else "", style="List Bullet",
+                  bold_prefix=f"{t.label}: {t.count}")
+    _listed(doc, "Contested commitments, most contested first", [
+        (c.code, f"{c.text} — {c.verdict}: {c.reason}") for c in f.contested_commitments])
+    _listed(doc, "Most amended commitments", [
+        (c.code, f"{c.text} — {len(c.amendments)} proposed "
+                 f"wording{'' if len(c.amendments) == 1 else 's'}; {_result(c)}")
+        for c in f.most_amended])
+
+
+def _listed(doc, heading: str, items: list[tuple[str, str]]) -> None:
+    """A findings list, each item led by the commitment's number; "None." where it is empty."""
+    doc.add_heading(heading, level=2)
+    if not items:
+        _para(doc, "None.", italic=True)
+    for code, text in items:
+        _para(doc, text, style="List Bullet", bold_prefix=f"{code} ")
+
+
+def _result(c: CommitmentView) -> str:
+    """`Majority — Agree, 58%`: the verdict and the leading option; `No votes` unvoted."""
+    return f"{c.verdict} — {c.leading_text}" if c.leading_text else c.verdict
 
 
 def _summary(doc, report: Report) -> None:
@@ -177,28 +219,41 @@ def _principle(doc, report: Report, p: PrincipleView) -> None:
     doc.add_heading(docx_text(f"{p.number}. {p.principle.title}"), level=1)
     _para(doc, p.principle.statement, italic=True)
     options = len(report.options)
-    widths = [1.3, 0.0, *([2.3] * options), 1.5, 2.4]
+    widths = [1.2, 0.0, *([2.1] * options), 1.4, 3.2]
     widths[1] = max(4.0, TEXT_WIDTH_CM - sum(widths))
     header = ["No.", "Commitment", *(o.label for o in report.options), "Total", "Result"]
     rows = [[c.code, c.text, *(_count(c.totals[o.id], c.share(o.id), c.total)
                                for o in report.options), str(c.total),
-             report.mark_label(c.result.mark)] for c in p.commitments]
+             _result(c)] for c in p.commitments]
     rows.append(["", "All commitments", *(_count(p.totals[o.id], p.share(o.id), p.total)
-                                          for o in report.options), str(p.total), ""])
+                                          for o in report.options), str(p.total), "–"])
     table = _table(doc, header, rows, RESULTS, widths=widths,
                    numeric=set(range(2, 3 + options)))
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for c in p.commitments:
-        if not (c.comments or c.amendments):
+        if report.single and not (c.comments or c.amendments):
             continue
         doc.add_heading(docx_text(f"{c.code} {c.text}"), level=3)
+        if not report.single:
+            _by_workshop(doc, report, c)
         for label, notes in (("Comments", c.comments), ("Proposed wordings", c.amendments)):
             if notes:
                 _para(doc, bold_prefix=f"{label}:")
                 for note in notes:
                     _bullet(doc, report, note)
+
+
+def _by_workshop(doc, report: Report, c: CommitmentView) -> None:
+    """Each workshop's own counts for the commitment; "–" where it did not vote on it."""
+    n = len(report.options)
+    rows = [[wc.workshop.name,
+             *([str(wc.counts.get(o.id, 0)) for o in report.options]
+               + [str(sum(wc.counts.values()))] if wc.counts is not None else ["–"] * (n + 1))]
+            for wc in c.by_workshop]
+    _table(doc, ["Workshop", *(o.label for o in report.options), "Total"], rows, GRID,
+           widths=[6.0, *([2.1] * n), 1.4], numeric=set(range(1, n + 2)))
 
 
 def _bullet(doc, report: Report, note: Note, prefix: str = "") -> None:
