@@ -41,7 +41,7 @@ dl.details dd { margin: 0; }
 .mark-consensus { background: #2e7d32; color: #fff; }
 .mark-majority { background: #dbe7f3; color: #1f4e79; }
 .mark-none { background: #e0e0e0; color: #333; }
-td.result { white-space: nowrap; }
+td.result { min-width: 9rem; }
 #findings { border-left: 4px solid var(--accent); padding: 0 0 0 1rem; }
 #findings h2 { margin-top: 1.2rem; }
 #findings .headline { font-weight: bold; }
