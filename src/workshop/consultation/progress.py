@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from workshop.consultation.report import Report
 from workshop.consultation.report_build import progress_figures as progress
 from workshop.consultation.report_build import progress_text, session_report
-from workshop.protocol.model import Commitment, Protocol, Question
+from workshop.protocol.model import Protocol
 from workshop.session.kinds import Step
 from workshop.session.model import Session
 
-__all__ = ["PrincipleTotals", "principle_totals", "progress", "progress_text",
-           "unanswered_questions", "unvoted_commitments"]
+__all__ = ["PrincipleTotals", "principle_totals", "progress", "progress_text"]
 
 
 @dataclass(frozen=True)
@@ -44,11 +43,3 @@ def principle_totals(session: Session, protocol: Protocol,
         amendments=p.amendments, seconds=session.elapsed.get(Step.principle(p.id), 0.0),
         budget_minutes=p.principle.minutes,
     ) for p in report.principles]
-
-
-def unvoted_commitments(session: Session, protocol: Protocol) -> list[Commitment]:
-    return [c.result.commitment for c in session_report(session, protocol).unvoted()]
-
-
-def unanswered_questions(session: Session, protocol: Protocol) -> list[Question]:
-    return [q.question for q in session_report(session, protocol).unanswered()]
