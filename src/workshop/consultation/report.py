@@ -36,6 +36,13 @@ from workshop.session.model import RECOMMENDATIONS, UNDECIDED, recommendation_la
 MARK_LABELS = {CONTESTED: "Contested", CONSENSUS: "Consensus", NO_VOTES: "No votes", "": ""}
 """What each mark is called; a single session in progress says "No votes yet" instead."""
 
+
+def mark_label(mark: str, in_progress: bool) -> str:
+    """What a commitment's mark says: Contested, Consensus, No votes (yet), or nothing."""
+    if mark == NO_VOTES and in_progress:
+        return "No votes yet"
+    return MARK_LABELS[mark]
+
 MAJORITY_LABEL = "Majority"
 """A leading option with more than half of the votes but no consensus: neither mark."""
 
@@ -270,7 +277,7 @@ class Report:
 
     @property
     def no_votes_label(self) -> str:
-        return "No votes yet" if self.in_progress else "No votes"
+        return mark_label(NO_VOTES, self.in_progress)
 
     @property
     def not_answered_label(self) -> str:
@@ -278,7 +285,7 @@ class Report:
 
     def mark_label(self, mark: str) -> str:
         """What a commitment's mark says: Contested, Consensus, No votes (yet), or nothing."""
-        return self.no_votes_label if mark == NO_VOTES else MARK_LABELS[mark]
+        return mark_label(mark, self.in_progress)
 
     def mark_counts(self) -> dict[str, int]:
         """How many commitments carry each mark (contested, consensus, no votes)."""

@@ -12,7 +12,6 @@ from workshop.consultation.figures import long_date
 from workshop.consultation.marks import commitment_results
 from workshop.consultation.records import Merged, SessionRecord
 from workshop.consultation.report import (
-    MARK_LABELS,
     CommitmentView,
     Note,
     PrincipleView,
@@ -20,6 +19,7 @@ from workshop.consultation.report import (
     Report,
     Workshop,
     WorkshopCounts,
+    mark_label,
 )
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import ENTRY_KINDS, EntryKind
@@ -89,7 +89,6 @@ def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, .
     for kind in (EntryKind.COMMENTS, EntryKind.AMENDMENTS):
         for note in notes[kind]:
             by_target.setdefault((kind, note.target), []).append(note)
-    no_votes = "No votes yet" if in_progress else MARK_LABELS["no votes"]
     results = commitment_results(merged, protocol)
     principles = []
     for number, principle in enumerate(protocol.principles, start=1):
@@ -106,7 +105,7 @@ def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, .
                 options=protocol.vote_options,
                 by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], protocol))
                                   for w in workshops),
-                mark_label=no_votes if r.total == 0 else MARK_LABELS[r.mark],
+                mark_label=mark_label(r.mark, in_progress),
             ))
         totals = {o: sum(v.totals[o] for v in views) for o in protocol.option_ids}
         principles.append(PrincipleView(principle, number, tuple(views), totals))
