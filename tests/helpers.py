@@ -32,3 +32,17 @@ def renamed_protocol(folder: Path):
     path = folder / "protocol.toml"
     path.write_text(text, encoding="utf-8")
     return load_protocol(path)
+
+
+def block_saving(path: Path) -> None:
+    """The session file's name taken by a folder with something in it: every save fails (the
+    tests run as root, so a read-only folder would not stop a save)."""
+    path.unlink()
+    path.mkdir()
+    (path / "blocker").write_text("x")
+
+
+def unblock_saving(path: Path) -> None:
+    """Undo `block_saving`: the next save can write the file again."""
+    (path / "blocker").unlink()
+    path.rmdir()

@@ -10,6 +10,7 @@ from textual import events
 from textual.binding import Binding
 from tui_helpers import SIZE, details, make_app, saved, screen_text, settle
 
+from helpers import block_saving, unblock_saving
 from workshop.tui.commands import commands_for
 from workshop.tui.screens.help import HelpScreen, key_sections
 from workshop.tui.screens.principle import PrincipleScreen
@@ -52,9 +53,7 @@ async def test_a_new_step_is_told_that_saving_fails(protocol, folder):
         await settle(pilot)
         path = app.path
         app.autosaver.retry_seconds = 60  # stays failed while we look
-        path.unlink()
-        path.mkdir()
-        (path / "blocker").write_text("x")
+        block_saving(path)
         await pilot.press("a")
         await settle(pilot)
         assert "NOT SAVED" in screen_text(app)
@@ -62,8 +61,7 @@ async def test_a_new_step_is_told_that_saving_fails(protocol, folder):
         await settle(pilot)
         assert "NOT SAVED" in screen_text(app)
         assert app.screen.save_result == app.save_result and not app.save_result.ok
-        (path / "blocker").unlink()
-        path.rmdir()
+        unblock_saving(path)
 
 
 async def test_palette_commands_depend_on_the_screen(protocol, folder):

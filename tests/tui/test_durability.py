@@ -9,6 +9,7 @@ import sys
 
 from tui_helpers import SIZE, details, make_app, make_session_file, saved, screen_text, settle
 
+from helpers import block_saving, unblock_saving
 from workshop.session import drafts, lock
 from workshop.session.file_format import read_session
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -26,18 +27,14 @@ async def test_a_failed_save_is_shown_kept_and_retried(protocol, folder):
         await settle(pilot)
         path = app.path
         app.autosaver.retry_seconds = 0.05
-        # Make the file impossible to replace: a folder with something in it takes its name.
-        path.unlink()
-        path.mkdir()
-        (path / "blocker").write_text("x")
+        block_saving(path)
         await pilot.press("a", "a")
         await settle(pilot)
         text = screen_text(app)
         assert "NOT SAVED" in text
         assert "Your changes are kept and saving is retried" in text
         assert app.session.counts("share-resources")["agree"] == 2  # kept in memory
-        (path / "blocker").unlink()
-        path.rmdir()
+        unblock_saving(path)
         for _ in range(100):  # the retry needs no key press
             await pilot.pause(0.05)
             if path.is_file():
@@ -209,14 +206,11 @@ async def test_the_not_saved_toast_and_bar_go_as_soon_as_saving_works(protocol, 
         await settle(pilot)
         path = app.path
         app.autosaver.retry_seconds = 0.05
-        path.unlink()
-        path.mkdir()
-        (path / "blocker").write_text("x")
+        block_saving(path)
         await pilot.press("a")
         await settle(pilot)
         assert [n.title for n in app._notifications] == ["NOT SAVED"]
-        (path / "blocker").unlink()
-        path.rmdir()
+        unblock_saving(path)
         for _ in range(100):
             await pilot.pause(0.05)
             if app.save_result.ok:

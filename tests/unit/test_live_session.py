@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from helpers import block_saving
 from workshop.errors import SessionError, StoreError
 from workshop.session import drafts, emergency, lock
 from workshop.session.autosave import SaveResult, session_bytes
@@ -208,13 +209,6 @@ def fallbacks(tmp_path, monkeypatch):
     temp.mkdir()
     monkeypatch.setattr(emergency, "fallback_folders", lambda: [home, temp])
     return home, temp
-
-
-def block_saving(path):
-    """The session file's name taken by a folder with something in it: every save fails."""
-    path.unlink()
-    path.mkdir()
-    (path / "blocker").write_text("x")
 
 
 def test_saving_now_and_closing_say_whether_the_file_is_up_to_date(live, protocol):
