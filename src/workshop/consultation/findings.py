@@ -10,7 +10,8 @@ figures and words, the same for the results view and every export:
 - the recommendations tallied (adopt / adopt with changes / do not adopt / undecided), with the
   workshops behind each;
 - the contested commitments, most contested first, each with the reason in words;
-- the commitments most often asked to be amended (proposed wordings), most first.
+- the commitments most often asked to be amended (proposed wordings), most first;
+- the workshops still in progress, whose figures may yet change.
 
 Nothing here imports Textual.
 """
@@ -52,7 +53,16 @@ class Findings:
     contested_commitments: tuple[CommitmentView, ...]
     """Most contested first (marks.sort_results)."""
     most_amended: tuple[CommitmentView, ...]
-    """Commitments with proposed wordings, most first (at most MOST_AMENDED)."""
+    """Commitments with proposed wordings, most first (at most MOST_AMENDED); each one's
+    `amendment_groups[0].summary` says what most of its workshops propose."""
+    unfinished: tuple[Workshop, ...] = ()
+    """Workshops whose session is still in progress: their figures may yet change."""
+
+    def unfinished_line(self) -> str:
+        """`Still in progress: Leeds Board, 2 November 2026; Bristol, 4 November 2026.`, or ""."""
+        if not self.unfinished:
+            return ""
+        return "Still in progress: " + "; ".join(w.name for w in self.unfinished) + "."
 
     def headline(self) -> str:
         """`3 workshops, 36 participants. Of 37 commitments: 12 consensus, 4 contested, 8 a
@@ -92,6 +102,7 @@ def findings(report: Report) -> Findings:
         contested_commitments=tuple(c for c in report.sorted_commitments("contested")
                                     if c.mark == CONTESTED),
         most_amended=tuple(amended[:MOST_AMENDED]),
+        unfinished=tuple(report.unfinished()),
     )
 
 

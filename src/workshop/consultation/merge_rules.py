@@ -7,7 +7,9 @@ The rule, per session id, over every copy of that session found in the inputs:
 - copies with different content conflict: the one updated last wins (ties broken by the content
   key, so every merge picks the same one), and each dropped copy is reported with its file and
   the reason;
-- the kept copy's `source` is the smallest file name among its identical copies.
+- the kept copy's `source` is the smallest file name among its identical copies;
+- a copy that differs only in having no notes (a merged file written before notes were carried)
+  is the same session: the copy with the notes is kept, and the other reported as a duplicate.
 
 Each choice is a maximum or a minimum, so merging is commutative, associative and idempotent:
 A+B = B+A, (A+B)+C = A+(B+C), A+A = A, and merging a merged file with more sessions gives the
@@ -57,7 +59,13 @@ class MergeOutcome:
 
 
 def _rank(record: SessionRecord) -> tuple:
-    return (record.updated, record.content_key)
+    return (record.updated, bool(record.notes), record.content_key)
+
+
+def _notes_dropped(copy: SessionRecord, winner: SessionRecord) -> bool:
+    """`copy` is `winner` as an older merged file kept it: the same but for the notes."""
+    return (not copy.notes and bool(winner.notes) and copy.updated == winner.updated
+            and replace(copy, notes=winner.notes).content_key == winner.content_key)
 
 
 def merge_records(found: Iterable[Found], protocol: ProtocolRef) -> MergeOutcome:
@@ -81,6 +89,11 @@ def merge_records(found: Iterable[Found], protocol: ProtocolRef) -> MergeOutcome
             if f.record.content_key == key:
                 outcome.duplicates.append(Skipped(sid, winner.group, f.file, kept.file,
                                                   "is the same session, already counted"))
+            elif _notes_dropped(f.record, winner):
+                outcome.duplicates.append(Skipped(
+                    sid, winner.group, f.file, kept.file,
+                    "is the same session without its notes (a merged file from before notes "
+                    "were kept), already counted"))
             else:
                 outcome.conflicts.append(Skipped(sid, winner.group, f.file, kept.file,
                                                  _why_dropped(f.record, winner)))

@@ -97,6 +97,8 @@ def _session(r: SessionRecord, merged_protocol: ProtocolRef) -> dict[str, Any]:
     if r.protocol != merged_protocol:
         out["protocol"] = {"id": r.protocol.id, "version": r.protocol.version,
                            "digest": r.protocol.digest}
+    if r.notes:
+        out["notes"] = r.notes
     rec = r.recommendation
     out["recommendation"] = {"choice": rec.choice, "reasons": rec.reasons, "comments": rec.comments}
     if rec.updated is not None:
@@ -121,7 +123,7 @@ def dumps_merged(merged: Merged, protocol: Protocol | None = None) -> bytes:
 
 TOP_KEYS = ("format", "format_version", "protocol", "summary", "sessions", "votes", *ENTRY_KINDS)
 SESSION_KEYS = ("id", "source", "group", "facilitator", "location", "date", "participants",
-                "complete", "completed", "updated", "protocol", "recommendation")
+                "complete", "completed", "updated", "protocol", "notes", "recommendation")
 
 
 def merged_from_dict(data: dict[str, Any], text: str, file: str,
@@ -210,7 +212,7 @@ def _read_session(r: Reader, item: Any, p: KeyPath, own: ProtocolRef) -> Session
         facilitator=r.get(item, (*p, "facilitator"), str) or "",
         location=r.get(item, (*p, "location"), str) or "", participants=participants,
         votes={}, comments={}, amendments={}, answers={}, recommendation=recommendation,
-        source=source)
+        source=source, notes=r.get(item, (*p, "notes"), str, required=False) or "")
 
 
 def _count(r: Reader, table: Any, path: KeyPath, limit: int = MAX_VOTES) -> int | None:

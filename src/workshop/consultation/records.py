@@ -60,6 +60,9 @@ class SessionRecord:
     recommendation: Recommendation
     source: str = field(default="", compare=False)
     """The session file's name (not its folder: merged files travel). Not part of the content."""
+    notes: str = ""
+    """The facilitator's notes on the session, exactly as typed ("" for none, and in a merged
+    file written before notes were carried)."""
 
     @classmethod
     def from_session(cls, session: Session, source: str) -> SessionRecord:
@@ -74,7 +77,7 @@ class SessionRecord:
             comments=_entries(session.comments), amendments=_entries(session.amendments),
             answers=_entries(session.answers),
             recommendation=Recommendation(**vars(session.recommendation)),
-            source=source,
+            source=source, notes=m.notes,
         )
 
     @property
@@ -101,6 +104,9 @@ class SessionRecord:
                       if any(v.values())},
             **{kind: entries(self.entries(kind)) for kind in ENTRY_KINDS},
             "recommendation": [rec.choice, rec.reasons, rec.comments, _iso(rec.updated)],
+            # Only when there are notes, so a record without any keeps the key it had before
+            # notes were carried into merged files.
+            **({"notes": self.notes} if self.notes else {}),
         }
 
     @cached_property

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import percent
 from workshop.consultation.marks import (
     CONSENSUS,
@@ -89,6 +90,15 @@ class Workshop:
         return self.record.id
 
     @property
+    def notes(self) -> str:
+        """The facilitator's notes on the session, as typed ("" for none)."""
+        return self.record.notes
+
+    @property
+    def complete(self) -> bool:
+        return self.record.complete
+
+    @property
     def recommendation(self) -> str:
         """`Adopt`, `Adopt with changes`, `Do not adopt` or `Undecided`."""
         return recommendation_label(self.record.recommendation.choice)
@@ -114,6 +124,8 @@ class CommitmentView:
     """Every workshop of the report, in its order, with its counts for this commitment."""
     mark_label: str
     """`Contested`, `Consensus`, `No votes` / `No votes yet`, or "" (a majority: see `verdict`)."""
+    amendment_groups: tuple[AmendmentGroup, ...] = ()
+    """The proposed wordings in near-identical groups, most workshops first (amendments.py)."""
 
     @property
     def id(self) -> str:
@@ -290,6 +302,14 @@ class Report:
     def mark_counts(self) -> dict[str, int]:
         """How many commitments carry each mark (contested, consensus, no votes)."""
         return mark_counts([c.result for c in self.commitments])
+
+    def unfinished(self) -> list[Workshop]:
+        """The workshops whose session is still in progress (not marked finished)."""
+        return [w for w in self.workshops if not w.complete]
+
+    def noted(self) -> list[Workshop]:
+        """The workshops with facilitator's notes."""
+        return [w for w in self.workshops if w.notes.strip()]
 
     def unvoted(self) -> list[CommitmentView]:
         return [c for c in self.commitments if c.total == 0]

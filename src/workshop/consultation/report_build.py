@@ -8,6 +8,7 @@ screen and the report's workshops). Nothing here imports Textual.
 
 from __future__ import annotations
 
+from workshop.consultation.amendments import group_amendments
 from workshop.consultation.figures import long_date
 from workshop.consultation.marks import commitment_results
 from workshop.consultation.records import Merged, SessionRecord
@@ -98,10 +99,12 @@ def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, .
                 continue
             cid = r.commitment.id
             own = {w.id: w.record.votes.get(cid) for w in workshops}
+            amendments = tuple(by_target.get((EntryKind.AMENDMENTS, cid), ()))
             views.append(CommitmentView(
                 result=r, code=f"{number}.{r.number}",
                 comments=tuple(by_target.get((EntryKind.COMMENTS, cid), ())),
-                amendments=tuple(by_target.get((EntryKind.AMENDMENTS, cid), ())),
+                amendments=amendments,
+                amendment_groups=group_amendments(r.commitment.text, amendments, len(workshops)),
                 options=protocol.vote_options,
                 by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], protocol))
                                   for w in workshops),
