@@ -42,3 +42,13 @@ def partial(tmp_path, protocol) -> Source:
     session = partial_session(protocol)
     path = save_session(tmp_path / "sessions", session, protocol)
     return Source("session", path, read_result(path, protocol), [session])
+
+
+@pytest.fixture
+def council(tmp_path, protocol) -> Source:
+    """A merged file of four workshops with grouped proposals, notes and one still in progress
+    (export_helpers.council_sessions)."""
+    from export_helpers import council_sessions
+    sessions = council_sessions(protocol)
+    path = save_merged(tmp_path / "council.toml", sessions, protocol)
+    return Source("merged", path, read_result(path, protocol), sessions)

@@ -139,3 +139,40 @@ def save_merged(path: Path, sessions: list[Session], protocol: Protocol) -> Path
     records = {s.id: SessionRecord.from_session(s, f"{s.id[:8]}.toml") for s in sessions}
     path.write_bytes(dumps_merged(Merged(ProtocolRef.of(protocol), records), protocol))
     return path
+
+
+AMENDED = 0
+"""Index of the commitment that every workshop of `council_sessions` proposes to amend."""
+NOTES = "Room was cold; [bold]two[/bold] left at 11:00.\n=SUM(A1) <b>late</b> & 🎉"
+"""The first workshop's facilitator's notes (hostile, on purpose)."""
+
+
+def council_sessions(protocol: Protocol) -> list[Session]:
+    """Four workshops, as a council officer merges them: three finished, one in progress; three
+    propose near-identical wordings of one commitment (`adding 'independently verified'`, case
+    and punctuation aside) and one another wording; the first has facilitator's notes; the
+    workshops disagree on the second commitment (contested), agree on the third (consensus)."""
+    target = protocol.commitments[AMENDED]
+    base = target.text.rstrip(".")
+    proposals = [f"{base}, independently verified.", f"{base} Independently Verified",
+                 f"{base}, independently verified!", f"{base} where possible."]
+    groups = ["Leeds Board", "Bristol Forum", "Taunton Panel", "Salford Circle"]
+    options = protocol.option_ids
+    out = []
+    for n, group in enumerate(groups):
+        s = Session.new(protocol, group, facilitator="F. Acilitator", location="Town Hall",
+                        participants=10 + n, notes=NOTES if n == 0 else "",
+                        clock=FixedClock(datetime(2026, 11, 2 + n, 10, 0, tzinfo=timezone.utc)),
+                        session_id=f"{n + 1}" * 8 + "-0000-4000-8000-000000000000",
+                        on=date(2026, 11, 2 + n))
+        s.set_votes(protocol.commitments[0].id, {options[0]: 6, options[1]: 3})
+        s.set_votes(protocol.commitments[1].id,
+                    {options[0]: 9, options[-1]: 1} if n % 2 else {options[0]: 1, options[-1]: 9})
+        s.set_votes(protocol.commitments[2].id, {options[0]: 10})
+        s.add_amendment(target.id, proposals[n])
+        s.add_comment(protocol.commitments[1].id, f"Comment from {group}")
+        s.set_recommendation(["adopt", "adopt-with-changes", "adopt-with-changes", ""][n])
+        if n < 3:
+            s.mark_complete()
+        out.append(s)
+    return out
