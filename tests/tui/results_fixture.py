@@ -18,6 +18,8 @@ GROUPS = [
     ("Sheffield Voluntary Sector Forum", date(2026, 11, 23), (10, 0, 0), ""),
 ]
 HOSTILE = "[bold]not bold[/bold] <script>alert(1)</script> =SUM(A1) 🎉"
+NOTES = "Projector failed at 10:40 [red]; two left early."
+"""The first workshop's facilitator's notes."""
 
 
 def five_sessions(protocol, folder: Path) -> list[Path]:
@@ -34,6 +36,9 @@ def five_sessions(protocol, folder: Path) -> list[Path]:
             if n == 0:
                 s.add_comment("monitor-resources", HOSTILE)
                 s.add_amendment("share-resources", "Share resources fairly to achieve joint outcomes")
+                s.set_meta(notes=NOTES)
+            if n == 1:  # near-identical to the first workshop's: grouped with it
+                s.add_amendment("share-resources", "share resources Fairly to achieve joint outcomes.")
             s.add_answer("benefits", f"Trust, says {group}")
             if choice:
                 s.set_recommendation(choice, reasons=f"Reasons of {group}")

@@ -127,7 +127,10 @@ async def test_wording_starts_from_the_text_and_shows_a_diff(walk):
     entries = app.screen.query_one("#entries")
     prompt = entries.get_option_at_index(0).prompt
     added = [prompt.plain[span.start:span.end] for span in prompt.spans if "underline" in str(span.style)]
-    assert added == [" fairly"]
+    assert added == ["fairly"]
+    # readable without colour: marked as `wdiff` marks it, and the wording shown plainly too
+    assert "Share resources {+fairly+} to achieve joint outcomes" in prompt.plain
+    assert "Proposed: Share resources fairly to achieve joint outcomes" in prompt.plain
 
 
 async def test_escape_asks_before_dropping_typed_text(walk):

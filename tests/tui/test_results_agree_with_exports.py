@@ -88,7 +88,7 @@ async def test_the_screen_shows_the_reports_figures(merged_path, protocol, tmp_p
         await pilot.press("3")
         await pilot.pause()
         table = screen.query_one("#workshop-table")
-        labels = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        labels = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         assert labels == [w.recommendation for w in report.workshops]
 
 

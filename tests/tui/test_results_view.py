@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from results_fixture import GROUPS, HOSTILE, five_sessions, merged_file
+from results_fixture import GROUPS, HOSTILE, NOTES, five_sessions, merged_file
 from tui_helpers import SIZE, make_app, screen_text, settle, widget_text
 
 from workshop.consultation.figures import long_date
@@ -50,6 +50,18 @@ async def test_totals_shares_marks_and_each_workshops_counts(view):
     for group, day, (a, m, d), _ in GROUPS:
         # each workshop's own counts, under the workshop's name in the report (with its date)
         assert f"{group}, {long_date(day)} {a} {m} {d}" in shown
+
+
+async def test_proposed_wordings_grouped_with_a_diff_that_reads_without_colour(view):
+    app, _ = view
+    shown = detail(app)
+    assert "Proposed wordings, grouped" in shown
+    assert "2 of 5 workshops propose adding 'fairly'" in shown
+    assert "Share resources {+fairly+} to achieve joint outcomes" in shown
+    listed = entries(app)
+    # every wording listed too, as a diff and plainly
+    assert "Proposed: Share resources fairly to achieve joint outcomes" in listed
+    assert "Proposed: share resources Fairly to achieve joint outcomes." in listed
 
 
 async def test_a_split_between_workshops_is_contested(view):
@@ -138,10 +150,11 @@ async def test_workshops_tab_lists_sessions_and_recommendations(view):
     await settle(pilot)
     text = screen_text(app)
     for group, on, _, _ in GROUPS:
-        assert group in text and on.isoformat() in text
+        assert f"{group}, {long_date(on)}" in text  # a workshop is named with its date
     assert "Adopt with changes" in text and "Do not adopt" in text and "Undecided" in text
-    assert "Reasons of Manchester Partnership Board" in widget_text(
-        app.screen.query_one("#workshop-detail"))
+    shown = widget_text(app.screen.query_one("#workshop-detail"))
+    assert "Reasons of Manchester Partnership Board" in shown
+    assert "Facilitator's notes" in shown and NOTES in shown  # as typed, [red] not markup
 
 
 async def test_palette_jumps_to_a_principle(view):
@@ -150,7 +163,7 @@ async def test_palette_jumps_to_a_principle(view):
     await settle(pilot)
     await pilot.press("enter")
     await settle(pilot)
-    assert detail(app).startswith("Act ethically · commitment 1")
+    assert detail(app).startswith("Act ethically · commitment 5.1")
 
 
 async def test_escape_goes_back_to_the_start_screen(view):
@@ -197,4 +210,7 @@ async def test_the_findings_tab_gives_the_reports_findings(view, protocol):
     assert " ".join(found.recommendation_line().split()) in shown
     assert found.contested_commitments and all(
         " ".join(c.reason.split()) in shown for c in found.contested_commitments)
+    assert "2 of 5 workshops propose adding 'fairly'" in shown  # what the most amended asks
+    assert found.unfinished_line().startswith("Still in progress: ")
+    assert " ".join(found.unfinished_line().split()) in shown
     assert app.screen.focused is app.screen.query_one("#findings")

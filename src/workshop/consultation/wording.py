@@ -14,24 +14,34 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Runs of unchanged, removed and added text, words and spaces kept as typed."""
+    """Runs of unchanged, removed and added text, words and spaces kept as typed. Two
+    replacements parted only by spaces read as one (`a b` → `x y` is `a b` removed then `x y`
+    added, not word by word); a removed run comes just before the added run replacing it."""
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    runs: list[tuple[str, str]] = []
-
-    def emit(kind: str, tokens: list[str]) -> None:
-        text = "".join(tokens)
-        if not text:
-            return
-        if runs and runs[-1][0] == kind:
-            runs[-1] = (kind, runs[-1][1] + text)
-        else:
-            runs.append((kind, text))
-
+    hunks: list[list[str]] = []  # ["same", text] or ["change", removed, added]
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            emit("same", a[i1:i2])
+            hunks.append(["same", "".join(a[i1:i2])])
         else:
-            emit("removed", a[i1:i2])
-            emit("added", b[j1:j2])
+            removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
+            if (removed and added and len(hunks) >= 2 and hunks[-1][0] == "same"
+                    and not hunks[-1][1].strip() and hunks[-2][0] == "change"
+                    and hunks[-2][1] and hunks[-2][2]):
+                space = hunks.pop()[1]  # two replacements parted by a space: one replacement
+                hunks[-1][1] += space + removed
+                hunks[-1][2] += space + added
+            else:
+                hunks.append(["change", removed, added])
+    runs: list[tuple[str, str]] = []
+    for hunk in hunks:
+        parts = [("same", hunk[1])] if hunk[0] == "same" else [("removed", hunk[1]),
+                                                                ("added", hunk[2])]
+        for kind, text in parts:
+            if not text:
+                continue
+            if runs and runs[-1][0] == kind:
+                runs[-1] = (kind, runs[-1][1] + text)
+            else:
+                runs.append((kind, text))
     return runs

@@ -89,13 +89,40 @@ def fallback_colours(protocol: Protocol) -> Colours:
     return {o: FALLBACK_TONE_COLOURS[tone] for o, tone in protocol.tones.items()}
 
 
+DIFF_MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
+"""How removed and added words are marked, as `wdiff` does: the diff reads without colour or
+strike-through (a projector, a monochrome terminal, a screen reader)."""
+
+
 def diff_text(original: str, proposed: str) -> Text:
-    """A proposed wording against the published text: removed words struck, added underlined."""
+    """A proposed wording against the published text: removed words `[-struck-]`, added ones
+    `{+underlined+}`, with a space kept between a removed and an added run."""
     out = Text()
+    previous = ""
     for kind, run in word_diff(original, proposed):
-        style = {"same": "", "removed": "strike red", "added": "underline bold green"}[kind]
-        out.append(run, style=style)
+        if kind == "same":
+            out.append(run)
+        else:
+            if previous and previous != "same" and not run[:1].isspace() \
+                    and not out.plain[-1:].isspace():
+                out.append(" ")
+            lead = run[:len(run) - len(run.lstrip())]
+            trail = run[len(run.rstrip()):]
+            opening, closing = DIFF_MARKS[kind]
+            style = "strike red" if kind == "removed" else "underline bold green"
+            out.append(lead)
+            out.append(opening, style="dim")
+            out.append(run.strip(), style=style)
+            out.append(closing, style="dim")
+            out.append(trail)
+        previous = kind
     return out
+
+
+def proposal_text(original: str, proposed: str) -> Text:
+    """A proposed wording as a diff against the published text, then the wording plainly."""
+    return Text.assemble(diff_text(original, proposed), "\n",
+                         Text("Proposed: ", style="dim italic"), Text(proposed))
 
 
 PREVIEW_CHARS = 500
@@ -136,7 +163,7 @@ def entry_body(text: str, original: str = "") -> Text:
     text would strike the words after the cut)."""
     shown, left_out = preview(text)
     if not left_out:
-        return diff_text(original, text) if original else Text(text)
+        return proposal_text(original, text) if original else Text(text)
     return Text.assemble(Text(shown), "\n", more_note(left_out))
 
 

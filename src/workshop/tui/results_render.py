@@ -19,7 +19,7 @@ from workshop.consultation.findings import Findings
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
-from workshop.tui.render import Colours, entry_body
+from workshop.tui.render import Colours, diff_text, entry_body
 
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",
                NO_VOTES: "dim", "": ""}
@@ -51,12 +51,12 @@ def mark_text(view: CommitmentView) -> Text:
 
 def commitment_row(view: CommitmentView, show_principle: bool, colours: Colours,
                    header: bool = False, bar_width: int = 12) -> Table:
-    """`1. Text of the commitment` (wrapping under itself), then
+    """`1.4 Text of the commitment` (wrapping under itself), then
     `███████▒▒░  20·5·3  Contested  4 ✎`; with `header`, the principle's title above them."""
     label = Text()
     if show_principle:
         label.append(f"{view.principle.title}: ", style="dim")
-    label.append(f"{view.number}. ", style="dim")
+    label.append(f"{view.code} ", style="dim")
     label.append(view.text)
     figures = Text()
     figures.append_text(stacked_bar(view, bar_width, colours))
@@ -84,7 +84,7 @@ def commitment_detail(view: CommitmentView, report: Report, colours: Colours) ->
     """The commitment in full: text, a bar per option, the mark and its reason, and each
     workshop's counts."""
     head = Text()
-    head.append(f"{view.principle.title} · commitment {view.number}\n", style="dim")
+    head.append(f"{view.principle.title} · commitment {view.code}\n", style="dim")
     head.append(view.text, style="bold")
     bars = Table.grid(padding=(0, 1), expand=True)
     bars.add_column(no_wrap=True)
@@ -104,15 +104,31 @@ def commitment_detail(view: CommitmentView, report: Report, colours: Colours) ->
     parts: list[RenderableType] = [head, Text(""), bars, summary]
     if len(report.workshops) > 1:
         parts += [Text(""), workshop_counts(view, report)]
+    if view.amendment_groups:
+        parts += [Text(""), amendment_groups_text(view)]
     return Group(*parts)
+
+
+def amendment_groups_text(view: CommitmentView) -> Table:
+    """What the workshops propose, grouped (consultation/amendments.py): each group's summary
+    and its first wording as a diff, wrapping under itself; every wording is in the list
+    below, plainly."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text("Proposed wordings, grouped", style="bold"), "")
+    for group in view.amendment_groups:
+        grid.add_row("•", Text.assemble(group.summary, "\n", diff_text(view.text, group.text)))
+    return grid
 
 
 def workshop_counts(view: CommitmentView, report: Report) -> Table:
     """Each workshop's own counts for the commitment ("–" where it did not vote on it)."""
     table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
-    table.add_column("Workshop", ratio=1, min_width=8, no_wrap=True, overflow="ellipsis")
+    # The name wraps (it carries the date): "Manche…" told a reader nothing.
+    table.add_column("Workshop", ratio=1, min_width=12)
     for option in report.options:
-        table.add_column(option.label, justify="right", no_wrap=True)
+        table.add_column(option.label, justify="right", max_width=9)
     for row in view.by_workshop:
         cells = [str(row.counts[o.id]) if row.counts else "–" for o in report.options]
         table.add_row(Text(row.workshop.name), *cells)
@@ -148,6 +164,9 @@ def findings_text(found: Findings) -> Text:
         n = len(c.amendments)
         out.append(f"{c.code} ", style="dim")
         out.append(f"{c.text}: {n} proposed wording{'' if n == 1 else 's'}\n")
+        out.append(f"    {c.amendment_groups[0].summary}\n", style="italic")
     if not found.most_amended:
         out.append("None.\n")
+    if found.unfinished:
+        out.append("\n" + found.unfinished_line() + "\n", style="bold")
     return out

@@ -211,11 +211,11 @@ class ResultsScreen(Screen):
 
     def fill_workshops(self) -> None:
         table = self.query_one("#workshop-table", DataTable)
-        table.add_columns("Group", "Date", "Recommendation", "Status", "People", "Location",
+        table.add_columns("Workshop", "Recommendation", "Status", "People", "Location",
                           "Facilitator")
         for w in self.report.workshops:
             r = w.record
-            table.add_row(Text(w.name), r.date.isoformat(), w.recommendation,
+            table.add_row(Text(w.name), w.recommendation,
                           "complete" if r.complete else "in progress",
                           "" if r.participants is None else str(r.participants),
                           Text(r.location), Text(r.facilitator), key=r.id)
@@ -234,7 +234,8 @@ class ResultsScreen(Screen):
         text.append("Recommendation: ", style="bold")
         text.append(w.recommendation + "\n")
         for label, value in (("Reasons", r.recommendation.reasons),
-                             ("General comments", r.recommendation.comments)):
+                             ("General comments", r.recommendation.comments),
+                             ("Facilitator's notes", r.notes)):
             text.append(f"\n{label}\n", style="bold")
             text.append(value or "—")
             text.append("\n")
