@@ -27,9 +27,9 @@ def as_cell(text: str) -> str:
 def test_votes_table_has_every_count(source, protocol):
     rows = read(export_bytes(source.merged, protocol, "csv"))
     labels = [o.label for o in protocol.vote_options]
-    assert list(rows[0]) == ["Session id", "Group", "Principle no.", "Principle id", "Principle",
-                             "Commitment no.", "Commitment id", "Commitment", *labels, "Total",
-                             "Comments", "Proposed wordings"]
+    assert list(rows[0]) == ["Session id", "Group", "Date", "Ref", "Principle no.", "Principle id",
+                             "Principle", "Commitment no.", "Commitment id", "Commitment",
+                             *labels, "Total", "Comments", "Proposed wordings"]
     assert len(rows) == len(source.sessions) * len(protocol.commitments)
     by_key = {(r["Session id"], r["Commitment id"]): r for r in rows}
     numbers = {c.id: (pn, cn) for pn, p in enumerate(protocol.principles, start=1)
@@ -38,6 +38,8 @@ def test_votes_table_has_every_count(source, protocol):
         for c in protocol.commitments:
             row = by_key[(s.id, c.id)]
             assert (int(row["Principle no."]), int(row["Commitment no."])) == numbers[c.id]
+            assert row["Ref"] == "#{}.{}".format(*numbers[c.id])
+            assert row["Date"] == s.meta.date.isoformat()
             counts = [s.votes.get(c.id, {}).get(o, 0) for o in protocol.option_ids]
             assert [int(row[label]) for label in labels] == counts
             assert int(row["Total"]) == sum(counts)
@@ -63,15 +65,20 @@ def test_numbers_are_unquoted_digits(source, protocol):
                          [("comments", "Comment"), ("amendments", "Proposed wording")])
 def test_comments_table_has_every_comment_and_wording(source, protocol, kind, label):
     rows = read(export_bytes(source.merged, protocol, "csv", table="comments"))
-    assert list(rows[0]) == ["Session id", "Group", "Kind", "Principle no.", "Principle id",
-                             "Principle", "Commitment no.", "Commitment id", "Commitment",
-                             "Entry id", "Text", "Created (UTC)", "Edited (UTC)"]
+    assert list(rows[0]) == ["Session id", "Group", "Date", "Kind", "Ref", "Principle no.",
+                             "Principle id", "Principle", "Commitment no.", "Commitment id",
+                             "Commitment", "Entry id", "Text", "Created (UTC)", "Edited (UTC)"]
     found = sorted((r["Session id"], r["Commitment id"], r["Text"]) for r in rows
                    if r["Kind"] == label)
     wanted = sorted((s.id, target, as_cell(text)) for s, target, text in source.entries(kind))
     assert found == wanted
     first = next(r for r in rows if r["Text"] == "'=SUM(A1)")
     assert first["Created (UTC)"].startswith("2026-11-2")
+    dates = {s.id: s.meta.date.isoformat() for s in source.sessions}
+    assert all(r["Date"] == dates[r["Session id"]] for r in rows)
+    refs = {c.id: "#{}.{}".format(pn, cn) for pn, p in enumerate(protocol.principles, start=1)
+            for cn, c in enumerate(p.commitments, start=1)}
+    assert all(r["Ref"] == refs[r["Commitment id"]] for r in rows)
 
 
 def test_answers_and_sessions_tables(source, protocol):
@@ -81,6 +88,7 @@ def test_answers_and_sessions_tables(source, protocol):
     assert {r["Question"] for r in answers} <= {q.text for q in protocol.questions}
     sessions = read(export_bytes(source.merged, protocol, "csv", table="sessions"))
     assert [r["Session id"] for r in sessions] == [s.id for s in source.sessions]
+    assert list(sessions[0])[:3] == ["Session id", "Group", "Date"]
     for row, s in zip(sessions, source.sessions, strict=True):
         assert row["Group"] == as_cell(s.meta.group)
         assert row["Facilitator"] == s.meta.facilitator

@@ -1,4 +1,4 @@
-"""`workshop export FILE --format md|csv|xlsx|html|docx [-o PATH] [--table ...]`.
+"""`workshop export FILE --format md|csv|xlsx|html|docx [-o PATH] [--table ...] [--raw-text]`.
 
 Reads a session file or a merged file (consultation.inputs.read_result), renders it (workshop.export)
 and writes it: beside FILE with the format's extension by default, to PATH with `-o` (into it,
@@ -35,15 +35,23 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
     export.add_argument("file", type=Path, metavar="FILE", help="a session file or a merged file")
     export.add_argument("--format", "-f", required=True, choices=list(FORMATS), dest="fmt",
                         help="md: a readable summary; csv: one tidy table (see --table); xlsx: "
-                        "a workbook with the sheets Votes, Comments, Answers, Sessions; html: "
+                        "a workbook with the sheets Summary (findings and charts), Votes, "
+                        "Comments, Amendments, Answers, Sessions; html: "
                         "one self-contained page with charts; docx: a committee-report appendix")
     export.add_argument("-o", "--output", metavar="PATH",
                         help="where to write (a file, or a folder for the default name); '-' "
                         "writes a text format (md, csv, html) to standard output")
     export.add_argument("--table", choices=list(TABLES), default=None,
                         help=f"the CSV table: one row per commitment and session (votes, the "
-                        f"default), per comment or proposed wording, per answer, or per "
-                        f"session (default: {DEFAULT_TABLE})")
+                        f"default), per comment or proposed wording, per answer, per "
+                        f"session, the per-commitment summary, or one row per proposed "
+                        f"wording in its group of near-identical ones (default: {DEFAULT_TABLE})")
+    export.add_argument("--raw-text", action="store_true",
+                        help="CSV only, for analysis in pandas, R and the like: write every text "
+                        "cell exactly as typed, without the leading ' that stops a spreadsheet "
+                        "from running text as a formula. WARNING: never open such a file in "
+                        "Excel or LibreOffice: a comment like =HYPERLINK(...) becomes a live "
+                        "formula there")
 
 
 def output_path(args: argparse.Namespace, table: str) -> Path | None:
@@ -66,6 +74,9 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
     if args.table is not None and args.fmt != "csv":
         raise WorkshopError(f"--table chooses the CSV table; the {fmt.label} export holds "
                             + ("every table" if args.fmt == "xlsx" else "the whole result"))
+    if args.raw_text and args.fmt != "csv":
+        raise WorkshopError(f"--raw-text is for CSV only; the {fmt.label} export keeps people's "
+                            "words exactly as typed already")
     table = args.table or DEFAULT_TABLE
     path = output_path(args, table)
     if path is None and not fmt.text:
@@ -75,7 +86,7 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
         raise WorkshopError(Problem(display_path(path), "is the file being exported; choose "
                                     "another output with -o"))
     merged = read_result(args.file, protocol)
-    data = export_bytes(merged, protocol, args.fmt, table)
+    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text)
     if path is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -83,6 +94,7 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
         return 0
     atomic_write(path, data)
     n = len(merged.records)
-    what = f" ({table} table)" if args.fmt == "csv" else ""
+    what = f" ({table} table{', text as typed' if args.raw_text else ''})" \
+        if args.fmt == "csv" else ""
     print(f"Wrote {display_path(path)}: {fmt.label}{what} of {n} session{'' if n == 1 else 's'}.")
     return 0

@@ -1,7 +1,8 @@
 """Exports a council can use: Markdown, CSV, Excel, HTML with charts, Word.
 
 One entry point for the CLI and the app: `export_bytes(merged, protocol, fmt, table=...)`
-renders a result (a merged file, or a single session as `Merged.of_session`) in one format, and
+renders a result (a merged file, or a single session as `Merged.of_session`) in one format (for
+CSV, one of the tables in rows.TABLES, and optionally with text exactly as typed), and
 `default_output_path(source, fmt, table)` names the file beside its input. Every format is drawn
 from the same report model (consultation/report.py), so they agree figure for figure; each lives in its own
 module (markdown.py, csv_export.py, xlsx.py, html_export.py, docx_export.py) and makes people's
@@ -46,21 +47,25 @@ FORMATS: dict[str, ExportFormat] = {f.id: f for f in (
 DEFAULT_TABLE = "votes"
 
 
-def render(report: Report, fmt: str, table: str = DEFAULT_TABLE) -> bytes:
-    """The bytes of `report` in format `fmt` (`table` picks the CSV table)."""
+def render(report: Report, fmt: str, table: str = DEFAULT_TABLE, raw_text: bool = False) -> bytes:
+    """The bytes of `report` in format `fmt` (`table` picks the CSV table; `raw_text` writes a
+    CSV's text exactly as typed, without the formula guard: csv_export.py)."""
     if fmt not in FORMATS:
         raise WorkshopError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
     if table not in TABLES:
         raise WorkshopError(f"unknown table '{table}'; choose one of {', '.join(TABLES)}")
+    if raw_text and fmt != "csv":
+        raise WorkshopError(f"raw text is a CSV option; the {FORMATS[fmt].label} export already "
+                            "keeps people's words exactly as typed")
     # Each format's library is imported only when asked for, so a Markdown export never loads
-    # openpyxl or python-docx.
+    # XlsxWriter or python-docx.
     if fmt == "md":
         from workshop.export.markdown import render_markdown
         return render_markdown(report)
     if fmt == "csv":
         from workshop.export.csv_export import render_csv
         from workshop.export.rows import table as build_table
-        return render_csv(build_table(report, table))
+        return render_csv(build_table(report, table), raw=raw_text)
     if fmt == "xlsx":
         from workshop.export.xlsx import render_xlsx
         return render_xlsx(report)
@@ -71,10 +76,12 @@ def render(report: Report, fmt: str, table: str = DEFAULT_TABLE) -> bytes:
     return render_docx(report)
 
 
-def export_bytes(merged: Merged, protocol: Protocol, fmt: str, table: str = DEFAULT_TABLE) -> bytes:
+def export_bytes(merged: Merged, protocol: Protocol, fmt: str, table: str = DEFAULT_TABLE,
+                 raw_text: bool = False) -> bytes:
     """`merged` on `protocol`, exported in format `fmt` (see FORMATS); for CSV, `table` is one of
-    TABLES. Raises WorkshopError for an unknown format or table."""
-    return render(build_report(merged, protocol), fmt, table)
+    TABLES and `raw_text` drops the formula guard (csv_export.py). Raises WorkshopError for an
+    unknown format or table, or `raw_text` outside CSV."""
+    return render(build_report(merged, protocol), fmt, table, raw_text)
 
 
 def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE) -> Path:

@@ -1,17 +1,33 @@
-"""The tidy tables behind the CSV and XLSX exports: votes, comments, answers, sessions.
+"""The tidy tables behind the CSV and XLSX exports: summary, votes, comments, amendments,
+answers, sessions.
 
-Each table is a header and rows of plain cells (text, whole numbers, dates, UTC times, or None
-for "no value"), drawn from the report model so they agree with every other format:
+Each table is a header and rows of plain cells (text, whole numbers, dates, UTC times, a
+commitment's `Ref`, or None for "no value"), drawn from the report model so they agree with
+every other format:
 
+- **summary**: one row per commitment: its counts per vote option, the total, the leading option
+  (`Agree, 58%`), the verdict (never blank: `Consensus`, `Contested`, `Majority`, `No votes`),
+  the reason in words, how many workshops voted, its comments and proposed wordings, and what
+  most of its workshops propose (the first near-identical group's summary);
 - **votes**: one row per session and commitment (every commitment of the protocol, zeros
   included), one column per vote option (from the protocol), the total, comments and proposed
   wordings;
 - **comments**: one row per comment or proposed wording, with its kind, commitment and session;
+- **amendments**: one row per proposed wording, in its near-identical group
+  (consultation/amendments.py): the group's number on its commitment, its summary, how many
+  workshops propose it, then the workshop and the words;
 - **answers**: one row per answer, with its question and session;
-- **sessions**: one row per session: who, where, when, how far it got, its recommendation.
+- **sessions**: one row per session: who, where, when, how far it got, its recommendation, the
+  facilitator's notes.
+
+A workshop is named by its group with its date in the next column (`Group`, `Date`: a real date,
+so a table sorts and filters by it), and by its session id. Every table that names a commitment
+has its reference `Ref` (`1.4`: principle number, commitment number) first; it is a `Ref` cell,
+which the workbook writes as the text "1.4" and the CSV as "#1.4" (csv_export.py says why), and
+keeps the whole-number columns "Principle no." and "Commitment no." beside it.
 
 Cells hold the text exactly as typed; making it safe for a spreadsheet is the writer's job
-(safety.spreadsheet_text). Nothing here imports Textual.
+(xlsx.py, csv_export.py). Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -20,13 +36,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workshop.consultation.figures import utc
-from workshop.consultation.report import Note, Report
+from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
 
-Cell = str | int | date | datetime | None
 
-TABLES = ("votes", "comments", "answers", "sessions")
-"""The tables, in the order the workbook's sheets follow."""
+
+class Ref(str):
+    """A commitment's reference, `1.4` (CommitmentView.code): always text, never a number."""
+
+
+Cell = str | int | date | datetime | None
+"""A cell: text (a `Ref` is text too), a whole number, a date, a UTC time, or None."""
+
+TABLES = ("summary", "votes", "comments", "amendments", "answers", "sessions")
+"""The tables, in the order the workbook's sheets follow (the Summary sheet is more than its
+table: xlsx_summary.py)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +65,7 @@ class Column:
 @dataclass(frozen=True)
 class Table:
     name: str
-    """`votes`, `comments`, `answers` or `sessions`."""
+    """One of TABLES."""
     sheet: str
     """The workbook sheet's name."""
     columns: tuple[Column, ...]
@@ -52,23 +76,43 @@ class Table:
         return [c.title for c in self.columns]
 
 
-_SESSION = (Column("Session id", 38), Column("Group", 28, wrap=True))
+_SESSION = (Column("Session id", 38), Column("Group", 28, wrap=True), Column("Date", 11))
+"""Which workshop: its session id, its group and its date."""
 _STAMPS = (Column("Created (UTC)", 18), Column("Edited (UTC)", 18))
-_COMMITMENT = (Column("Principle no.", 9), Column("Principle id", 24),
+_COMMITMENT = (Column("Ref", 6), Column("Principle no.", 9), Column("Principle id", 24),
                Column("Principle", 28, wrap=True), Column("Commitment no.", 11),
                Column("Commitment id", 26))
-"""Where a commitment is. Its numbers are two whole-number columns, not `5.10`, which a
-spreadsheet opening a CSV would read as the decimal 5.1."""
+"""Where a commitment is: its reference (text), and its numbers as two whole-number columns."""
 
 
 def table(report: Report, name: str) -> Table:
     """One table by name (see TABLES)."""
-    return {"votes": votes_table, "comments": comments_table, "answers": answers_table,
+    return {"summary": summary_table, "votes": votes_table, "comments": comments_table,
+            "amendments": amendments_table, "answers": answers_table,
             "sessions": sessions_table}[name](report)
 
 
 def tables(report: Report) -> list[Table]:
     return [table(report, name) for name in TABLES]
+
+
+def summary_table(report: Report) -> Table:
+    """One row per commitment: the committee's table (see the module docstring)."""
+    columns = (Column("Ref", 6), Column("Principle", 20, wrap=True),
+               Column("Commitment", 46, wrap=True),
+               *(Column(o.label, 9) for o in report.options), Column("Total", 7),
+               Column("Leading", 15), Column("Verdict", 12), Column("Reason", 34, wrap=True),
+               Column("Workshops voted", 10), Column("Comments", 10),
+               Column("Proposed wordings", 10), Column("Top proposal", 40, wrap=True))
+    rows: list[list[Cell]] = []
+    for p in report.principles:
+        for c in p.commitments:
+            top = c.amendment_groups[0].summary if c.amendment_groups else None
+            rows.append([Ref(c.code), p.principle.title, c.text,
+                         *(c.totals.get(o.id, 0) for o in report.options), c.total,
+                         c.leading_text or None, c.verdict, c.reason or None,
+                         c.workshops_voted, len(c.comments), len(c.amendments), top])
+    return Table("summary", "Summary", columns, rows)
 
 
 def votes_table(report: Report) -> Table:
@@ -82,23 +126,28 @@ def votes_table(report: Report) -> Table:
             for c in p.commitments:
                 counts = r.votes.get(c.id, {})
                 values = [counts.get(o.id, 0) for o in report.options]
-                rows.append([r.id, r.group, p.number, p.id, p.principle.title, c.result.number,
-                             c.id, c.text, *values,
+                rows.append([r.id, r.group, r.date, Ref(c.code), p.number, p.id,
+                             p.principle.title, c.number, c.id, c.text, *values,
                              sum(values), len(r.comments.get(c.id, [])),
                              len(r.amendments.get(c.id, []))])
     return Table("votes", "Votes", columns, rows)
 
 
 def _positions(report: Report) -> dict[str, tuple]:
-    """commitment or question id → (position, principle number, principle id, principle title,
-    number, text); a question has no principle."""
+    """commitment or question id → (position, ref, principle number, principle id, principle
+    title, number, text); a question has no principle and no ref."""
     out: dict[str, tuple] = {}
     for p in report.principles:
         for c in p.commitments:
-            out[c.id] = (len(out), p.number, p.id, p.principle.title, c.result.number, c.text)
+            out[c.id] = (len(out), Ref(c.code), p.number, p.id, p.principle.title, c.number,
+                         c.text)
     for q in report.questions:
-        out[q.question.id] = (len(out), None, None, None, q.number, q.question.text)
+        out[q.question.id] = (len(out), None, None, None, None, q.number, q.question.text)
     return out
+
+
+_NOWHERE = (0, None, None, None, None, None, None)
+"""Where an entry on an id the protocol does not have is (a mixed merge): nowhere."""
 
 
 def _ordered(report: Report, notes: list[Note]) -> list[Note]:
@@ -112,52 +161,78 @@ def _stamps(note: Note) -> list[Cell]:
     return [utc(note.created), None if note.edited is None else utc(note.edited)]
 
 
+def _who(note: Note) -> list[Cell]:
+    return [note.session_id, note.group, note.date]
+
+
 def comments_table(report: Report) -> Table:
     columns = (*_SESSION, Column("Kind", 17), *_COMMITMENT,
                Column("Commitment", 40, wrap=True), Column("Entry id", 8),
-               Column("Text", 60, wrap=True), *_STAMPS)
+               Column("Text", 90, wrap=True), *_STAMPS)
     notes = [n for c in report.commitments for n in (*c.comments, *c.amendments)]
     notes += [n for n in report.foreign if n.kind != "answers"]
     place = _positions(report)
     rows: list[list[Cell]] = []
     for n in _ordered(report, notes):
-        _, pn, pid, ptitle, number, text = place.get(n.target, (0, None, None, None, None, None))
-        rows.append([n.session_id, n.group, EntryKind(n.kind).heading, pn, pid, ptitle,
+        _, ref, pn, pid, ptitle, number, text = place.get(n.target, _NOWHERE)
+        rows.append([*_who(n), EntryKind(n.kind).heading, ref, pn, pid, ptitle,
                      number, n.target, text, n.entry_id, n.text, *_stamps(n)])
     return Table("comments", "Comments", columns, rows)
+
+
+def amendments_table(report: Report) -> Table:
+    """One row per proposed wording, in its near-identical group (see the module docstring)."""
+    columns = (Column("Ref", 6), Column("Commitment id", 26), Column("Commitment", 36, wrap=True),
+               Column("Proposal group", 9), Column("Proposal group summary", 36, wrap=True),
+               Column("Workshops proposing", 11), *_SESSION, Column("Entry id", 8),
+               Column("Text", 50, wrap=True), *_STAMPS)
+    rows: list[list[Cell]] = []
+    for c in report.commitments:
+        rows += _amendment_rows(c)
+    return Table("amendments", "Amendments", columns, rows)
+
+
+def _amendment_rows(c: CommitmentView) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for number, group in enumerate(c.amendment_groups, start=1):
+        for n in group.proposals:
+            rows.append([Ref(c.code), c.id, c.text, number, group.summary, group.workshops,
+                         *_who(n), n.entry_id, n.text, *_stamps(n)])
+    return rows
 
 
 def answers_table(report: Report) -> Table:
     columns = (*_SESSION, Column("Question no.", 9), Column("Question id", 24),
                Column("Question", 50, wrap=True), Column("Entry id", 8),
-               Column("Text", 70, wrap=True), *_STAMPS)
+               Column("Text", 90, wrap=True), *_STAMPS)
     notes = [a for q in report.questions for a in q.answers]
     notes += [n for n in report.foreign if n.kind == "answers"]
     place = _positions(report)
     rows: list[list[Cell]] = []
     for n in _ordered(report, notes):
-        _, _, _, _, number, text = place.get(n.target, (0, None, None, None, None, None))
-        rows.append([n.session_id, n.group, number, n.target, text, n.entry_id, n.text,
-                     *_stamps(n)])
+        _, _, _, _, _, number, text = place.get(n.target, _NOWHERE)
+        rows.append([*_who(n), number, n.target, text, n.entry_id, n.text, *_stamps(n)])
     return Table("answers", "Answers", columns, rows)
 
 
 def sessions_table(report: Report) -> Table:
     columns = (*_SESSION, Column("Facilitator", 20, wrap=True), Column("Location", 24, wrap=True),
-               Column("Date", 11), Column("Participants", 12), Column("Finished", 9),
+               Column("Participants", 12), Column("Finished", 9),
                Column("Finished at (UTC)", 18), Column("Last changed (UTC)", 18),
                Column("Source file", 30), Column("Commitments voted", 12), Column("Votes", 8),
                Column("Comments", 10), Column("Proposed wordings", 11),
                Column("Questions answered", 11), Column("Answers", 9),
                Column("Recommendation", 18), Column("Reasons", 50, wrap=True),
-               Column("General comments", 50, wrap=True))
+               Column("General comments", 50, wrap=True),
+               Column("Facilitator's notes", 50, wrap=True))
     rows: list[list[Cell]] = []
     for w in report.workshops:
         r = w.record
         rec = r.recommendation
-        rows.append([r.id, r.group, r.facilitator, r.location, r.date, r.participants,
+        rows.append([r.id, r.group, r.date, r.facilitator, r.location, r.participants,
                      "Yes" if r.complete else "No",
                      None if r.completed is None else utc(r.completed),
                      utc(r.updated), r.source, w.voted, w.votes, w.comments, w.amendments,
-                     w.answered, w.answers, w.recommendation, rec.reasons, rec.comments])
+                     w.answered, w.answers, w.recommendation, rec.reasons, rec.comments,
+                     w.notes])
     return Table("sessions", "Sessions", columns, rows)
