@@ -145,7 +145,9 @@ def test_the_corpus_is_inert(source, protocol):
 def test_escaping_helpers():
     assert md_inline("a | b\nc") == "a \\| b c"
     assert md_cell("   ") == " "
-    assert md_paragraph("- x\n\n  1. y", indent="  ") == "\\- x\\\n  &nbsp;\\\n  &#32;&#32;1\\. y"
+    # after its leading spaces (written as references) '1. y' cannot start a list: no backslash
+    assert md_paragraph("- x\n\n  1. y", indent="  ") == "\\- x\\\n  &nbsp;\\\n  &#32;&#32;1. y"
+    assert md_paragraph("- x", start=False) == "- x"  # after a label, not a list marker
     for text in CORPUS:
         assert "\x00" not in md_paragraph(text)
 
