@@ -70,15 +70,20 @@ def tables(tokens) -> list[list[list[str]]]:
     return out
 
 
+def principle_tables(tokens) -> list[list[list[str]]]:
+    """The tables of commitments, one per principle (No., Commitment, options, Total, Result)."""
+    return [t for t in tables(tokens) if t[0][:2] == ["No.", "Commitment"]]
+
+
 def expected(text: str) -> str:
     return one_break(visible(text))
 
 
 def test_every_count_and_share_is_in_its_table(source, protocol):
     tokens = parse(export_bytes(source.merged, protocol, "md"))
-    found = tables(tokens)
+    found = principle_tables(tokens)
     by_code = {row[0]: row for t in found for row in t[1:] if row[0]}
-    header = next(t[0] for t in found if t[0][0] == "No.")
+    header = found[0][0]
     labels = [o.label for o in protocol.vote_options]
     assert header == ["No.", "Commitment", *labels, "Total", "Result"]
     for p_number, p in enumerate(protocol.principles, start=1):
@@ -136,7 +141,7 @@ def test_the_corpus_is_inert(source, protocol):
         assert "javascript" not in str(token.attrs.get("href", "")).lower()
     headings = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open"]
     assert not any("heading" in h for h in headings)  # '# heading' in a comment stays text
-    widths = {len(t[0]) for t in tables(tokens) if t[0][0] == "No."}
+    widths = {len(t[0]) for t in principle_tables(tokens)}
     assert widths == {len(protocol.vote_options) + 4}  # '|' in text never adds a column
     for t in tables(tokens):
         assert all(len(row) == len(t[0]) for row in t)
@@ -163,11 +168,6 @@ def test_incomplete_session_marks_what_is_missing(partial, protocol):
     assert "<script>alert(1)</script>" in items
 
 
-def table_rows(text: str) -> list[list[str]]:
-    return [[cell.strip() for cell in line.strip("|").split(" | ")]
-            for line in text.splitlines() if line.startswith("| ") and "---" not in line]
-
-
 def test_findings_first_leading_option_everywhere_and_each_workshops_counts(source, protocol):
     """Issue 11, findings 1-3: the findings before the principles, a result in words on every
     commitment (never a blank cell), and each workshop's own counts under a merged commitment."""
@@ -182,7 +182,7 @@ def test_findings_first_leading_option_everywhere_and_each_workshops_counts(sour
     assert md_inline(found.recommendation_line()) in text
     for c in found.contested_commitments:
         assert f"- {c.code} {md_inline(c.text)}: {md_inline(c.reason)}" in text
-    rows = {r[0]: r for r in table_rows(text) if r[0] in {c.code for c in report.commitments}}
+    rows = {r[0]: r for t in principle_tables(parse(text.encode())) for r in t[1:] if r[0]}
     assert len(rows) == len(report.commitments)
     for c in report.commitments:
         cell = rows[c.code][-1]
@@ -193,4 +193,5 @@ def test_findings_first_leading_option_everywhere_and_each_workshops_counts(sour
         block = text[text.index(f"### {voted.code} "):]
         for row in voted.by_workshop:
             cells = [str(row.counts[o.id]) for o in report.options] if row.counts else ["–"] * 3
-            assert f"| {md_cell(row.workshop.name)} | {' | '.join(cells)} |" in block
+            assert (f"| {voted.code} | {md_cell(row.workshop.name)} | {' | '.join(cells)} |"
+                    in block)

@@ -1,16 +1,23 @@
 """Markdown export: a readable summary that renders in any CommonMark/GitHub renderer.
 
-Title; the findings (consultation/findings.py) and the session's details (or the list of
-workshops); what is still missing in a session in progress; per principle a table of
-commitments with counts, shares and the result (the mark or "Majority", with the leading
-option), then each commitment's own counts per workshop and its comments and proposed wordings; the answers under each question (with their
-workshop when there are several); the recommendation(s). Every piece of user text goes through
-safety.py, so it shows as typed and cannot break a table, start a list or make a link or HTML.
-Nothing here imports Textual.
+Title; the findings (consultation/findings.py: the headline, the workshops still in progress,
+the recommendations, the contested commitments, the most amended with what most of their
+workshops propose) and the session's details or the list of workshops, with the facilitators'
+notes; what is still missing in a session in progress; per principle a table of commitments
+(reference "1.4", counts, shares, the result in words with the leading option), then under each
+commitment its result and reason, each workshop's own counts, its comments, and its proposed
+wordings in near-identical groups (consultation/amendments.py): what the group proposes, the
+first proposal as a diff against the published text (removed words ~~struck~~, added words
+**bold**, GitHub-flavoured) and each proposal as typed with its workshop; the answers under each
+question (with their workshop when there are several); the recommendation(s). Counts and shares
+are right-aligned. Every piece of user text goes through safety.py, so it shows as typed and
+cannot break a table, start a list or make a link or HTML, with backslashes only where one is
+needed. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
 from workshop.consultation.report import (
@@ -20,19 +27,31 @@ from workshop.consultation.report import (
     Report,
     Workshop,
 )
-from workshop.export.safety import md_cell, md_inline, md_paragraph
+from workshop.export.safety import (
+    md_cell,
+    md_emphasis,
+    md_heading,
+    md_inline,
+    md_line_start,
+    md_paragraph,
+    md_text,
+)
 from workshop.session.kinds import EntryKind
 
 MARKS_NOTE = ("**Consensus**: one option has at least two thirds of the votes and the workshops "
               "agree about it. **Contested**: no option has more than half of the votes, or the "
               "workshops disagree widely.")
+LEFT, RIGHT = "---", "---:"
+"""Alignment cells: text to the left, counts and shares to the right."""
+DIFF_MARKERS = {"removed": "~~", "added": "**"}
+"""How a word diff's runs are marked: removed struck through, added in bold."""
 
 
 def render_markdown(report: Report) -> bytes:
-    out: list[str] = [f"# {md_inline(report.title)}", ""]
+    out: list[str] = [f"# {md_heading(report.title)}", ""]
     source = report.protocol.source
-    out += [f"{md_inline(source.document)}, {md_inline(source.authors)}. Protocol version "
-            f"{md_inline(report.protocol.version)}.", ""]
+    out += [f"{md_inline(source.document)}, {md_text(source.authors)}. Protocol version "
+            f"{md_text(report.protocol.version)}.", ""]
     if report.as_of is not None:
         out += [f"Results as of {when(report.as_of)}.", ""]
     out += _summary(report)
@@ -43,7 +62,7 @@ def render_markdown(report: Report) -> bytes:
     if report.foreign:
         out += ["## Entries on ids this protocol does not have", ""]
         for note in report.foreign:
-            what = f"{md_inline(note.target)} ({EntryKind(note.kind).singular}): "
+            what = f"{md_text(note.target)} ({EntryKind(note.kind).singular}): "
             out += _item(note, report, prefix=what)
         out.append("")
     while out and out[-1] == "":
@@ -55,35 +74,46 @@ def _summary(report: Report) -> list[str]:
     out = ["## Summary", "", md_inline(report.summary_line()), ""]
     out += _findings(report)
     if report.single:
-        out += _details(report.workshops[0])
+        out += ["### Workshop", ""] + _details(report.workshops[0])
     else:
-        out += _workshop_table(report)
+        out += ["### Workshops", ""] + _workshop_table(report) + _notes(report)
     if report.in_progress:
         out += ["**This session is still in progress: the results below are incomplete.**", ""]
         unvoted, unanswered = report.unvoted(), report.unanswered()
         if unvoted:
             out += [f"{report.no_votes_label}:", ""]
-            out += [f"- {c.code} {md_inline(c.text)}" for c in unvoted] + [""]
+            out += [f"- {c.code} {md_text(c.text)}" for c in unvoted] + [""]
         if unanswered:
             out += [f"{report.not_answered_label}:", ""]
-            out += [f"- Q{q.number}. {md_inline(q.question.text)}" for q in unanswered] + [""]
+            out += [f"- Q{q.number}. {md_text(q.question.text)}" for q in unanswered] + [""]
     out += [MARKS_NOTE, ""]
     return out
 
 
 def _findings(report: Report) -> list[str]:
-    """What the committee decides on, first: the headline, the recommendations with their
-    workshops, the contested commitments with the reason, the most amended commitments."""
+    """What the committee decides on, first: the headline, the workshops still in progress, the
+    recommendations with their workshops, the contested commitments with the reason, the most
+    amended commitments with what most of their workshops propose."""
     f = findings(report)
-    out = ["### Findings", "", md_inline(f.headline()), "",
-           f"**Recommendations:** {md_inline(f.recommendation_line())}", "",
-           "**Contested commitments**, most contested first:", ""]
-    out += [f"- {c.code} {md_inline(c.text)}: {md_inline(c.reason)}"
+    out = ["### Findings", "", md_inline(f.headline()), ""]
+    if f.unfinished_line():
+        out += [md_inline(f.unfinished_line()), ""]
+    out += [f"**Recommendations:** {md_text(f.recommendation_line())}", "",
+            "**Contested commitments**, most contested first:", ""]
+    out += [f"- {c.code} {md_text(c.text)}: {md_text(c.reason)}"
             for c in f.contested_commitments] or ["- None."]
     out += ["", "**Most often asked to be amended:**", ""]
-    out += [f"- {c.code} {md_inline(c.text)}: {len(c.amendments)} proposed wording"
-            f"{'' if len(c.amendments) == 1 else 's'}" for c in f.most_amended] or ["- None."]
+    out += [_amended(c) for c in f.most_amended] or ["- None."]
     return out + [""]
+
+
+def _amended(c: CommitmentView) -> str:
+    """`- 1.1 Share resources…: 4 proposed wordings; 3 of 4 workshops propose adding '…'`."""
+    n = len(c.amendments)
+    line = f"- {c.code} {md_text(c.text)}: {n} proposed wording{'' if n == 1 else 's'}"
+    if c.amendment_groups:
+        line += f"; {md_text(c.amendment_groups[0].summary)}"
+    return line
 
 
 def _details(w: Workshop) -> list[str]:
@@ -93,13 +123,15 @@ def _details(w: Workshop) -> list[str]:
             ("Date", long_date(r.date)),
             ("Participants", "" if r.participants is None else str(r.participants)),
             ("Status", f"{status}; last changed {when(r.updated)}"), ("Session id", r.id)]
-    return [f"- **{label}:** {md_inline(value) or '(not given)'}" for label, value in rows] + [""]
+    out = [f"- **{label}:** {md_text(value) or '(not given)'}" for label, value in rows]
+    notes = md_paragraph(w.notes, indent="  ", start=False) if w.notes.strip() else "(none)"
+    return out + [f"- **Facilitator's notes:** {notes}", ""]
 
 
 def _workshop_table(report: Report) -> list[str]:
     head = ["Workshop", "Date", "Facilitator", "Location", "Participants", "Commitments voted",
             "Questions answered", "Recommendation", "Status"]
-    out = [_row(head), _row(["---"] * len(head))]
+    out = [_row(head), _row([LEFT] * 4 + [RIGHT] * 3 + [LEFT] * 2)]
     for w in report.workshops:
         r = w.record
         out.append(_row([
@@ -107,6 +139,17 @@ def _workshop_table(report: Report) -> list[str]:
             "" if r.participants is None else str(r.participants),
             f"{w.voted}/{len(report.commitments)}", f"{w.answered}/{len(report.questions)}",
             w.recommendation, "finished" if r.complete else "in progress"]))
+    return out + [""]
+
+
+def _notes(report: Report) -> list[str]:
+    """The facilitators' notes, each under its workshop's name, line breaks kept."""
+    noted = report.noted()
+    if not noted:
+        return []
+    out = ["**Facilitator's notes:**", ""]
+    out += [f"- **{md_text(w.name)}:** {md_paragraph(w.notes, indent='  ', start=False)}"
+            for w in noted]
     return out + [""]
 
 
@@ -119,10 +162,10 @@ def _count(n: int, share: int, total: int) -> str:
 
 
 def _principle(report: Report, p: PrincipleView) -> list[str]:
-    out = [f"## {p.number}. {md_inline(p.principle.title)}", "",
-           f"*{md_inline(p.principle.statement)}*", ""]
+    out = [f"## {p.number}. {md_heading(p.principle.title)}", "",
+           f"*{md_text(p.principle.statement)}*", ""]
     head = ["No.", "Commitment", *(md_cell(o.label) for o in report.options), "Total", "Result"]
-    out += [_row(head), _row(["---"] * len(head))]
+    out += [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(report.options) + 1) + [LEFT])]
     for c in p.commitments:
         out.append(_row([c.code, md_cell(c.text),
                          *(_count(c.totals[o.id], c.share(o.id), c.total) for o in report.options),
@@ -142,43 +185,69 @@ def result(c: CommitmentView) -> str:
 
 
 def _commitment_block(report: Report, c: CommitmentView) -> list[str]:
-    """Each workshop's counts (where there are several) and the comments and wordings."""
+    """The result and its reason, each workshop's counts (where there are several), the
+    comments and the proposed wordings in their groups."""
     counts = len(report.workshops) > 1 and c.total > 0
     if not (c.comments or c.amendments or counts):
         return []
-    out = [f"### {c.code} {md_inline(c.text)}", ""]
+    out = [f"### {c.code} {md_heading(c.text)}", "",
+           f"**Result:** {c.verdict}" + (f": {c.reason}." if c.reason else "."), ""]
     if counts:
         out += _workshop_counts(report, c)
-    for label, notes in (("Comments", c.comments), ("Proposed wordings", c.amendments)):
-        if notes:
-            out += [f"{label}:", ""]
-            for note in notes:
-                out += _item(note, report)
-            out.append("")
+    if c.comments:
+        out += ["Comments:", ""]
+        for note in c.comments:
+            out += _item(note, report)
+        out.append("")
+    if c.amendments:
+        out += _wordings(report, c)
     return out
 
 
 def _workshop_counts(report: Report, c: CommitmentView) -> list[str]:
     """Each workshop's own counts, so a reader can check a "the workshops disagree" mark."""
-    head = ["Workshop", *(md_cell(o.label) for o in report.options), "Total"]
-    out = [_row(head), _row(["---"] + ["--:"] * (len(head) - 1))]
+    head = ["No.", "Workshop", *(md_cell(o.label) for o in report.options), "Total"]
+    out = [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(head) - 2))]
     for row in c.by_workshop:
         cells = ([str(row.counts[o.id]) for o in report.options] + [str(sum(row.counts.values()))]
-                 if row.counts else ["–"] * (len(head) - 1))
-        out.append(_row([md_cell(row.workshop.name), *cells]))
+                 if row.counts else ["–"] * (len(head) - 2))
+        out.append(_row([c.code, md_cell(row.workshop.name), *cells]))
     return out + [""]
+
+
+def _wordings(report: Report, c: CommitmentView) -> list[str]:
+    """The proposed wordings by group: what the group proposes, its first proposal as a diff
+    against the published text (in a quote), then each proposal as typed."""
+    n, groups = len(c.amendments), len(c.amendment_groups)
+    out = [f"Proposed wordings ({n}, in {groups} group{'' if groups == 1 else 's'}):", ""]
+    for group in c.amendment_groups:
+        out += [f"{md_inline(group.summary)}:", "", f"> {diff_line(group)}", ""]
+        for note in group.proposals:
+            out += _item(note, report)
+        out.append("")
+    return out
+
+
+def diff_line(group: AmendmentGroup) -> str:
+    """The group's first proposal against the published text, on one line: unchanged words as
+    they are, removed words ~~struck~~, added words **bold**, the spaces between runs as the
+    runs give them (outside the markers, so the markers hug the words)."""
+    parts = [md_emphasis(text, DIFF_MARKERS[kind]) if kind in DIFF_MARKERS else md_text(text)
+             for kind, text in group.diff]
+    return md_line_start("".join(parts).strip())
 
 
 def _item(note: Note, report: Report, prefix: str = "") -> list[str]:
     """One list item; the workshop first when there are several."""
-    who = "" if report.single else f"**{md_inline(note.workshop)}:** "
-    return [f"- {prefix}{who}{md_paragraph(note.text, indent='  ')}"]
+    who = "" if report.single else f"**{md_text(note.workshop)}:** "
+    text = md_paragraph(note.text, indent="  ", start=not (prefix or who))
+    return [f"- {prefix}{who}{text}"]
 
 
 def _questions(report: Report) -> list[str]:
     out = ["## Your thoughts", ""]
     for q in report.questions:
-        out += [f"### Q{q.number}. {md_inline(q.question.text)}", ""]
+        out += [f"### Q{q.number}. {md_heading(q.question.text)}", ""]
         if q.answers:
             for note in q.answers:
                 out += _item(note, report)
@@ -195,16 +264,15 @@ def _recommendations(report: Report) -> list[str]:
         out = ["## Recommendation", "", f"**{w.recommendation}**", ""]
         for label, text in (("Reasons", rec.reasons), ("General comments", rec.comments)):
             if text:
-                out += [f"{label}: {md_paragraph(text)}", ""]
+                out += [f"{label}: {md_paragraph(text, start=False)}", ""]
         return out
-    out = ["## Recommendations", "", _row(["Recommendation", "Workshops"]), _row(["---", "---"])]
+    out = ["## Recommendations", "", _row(["Recommendation", "Workshops"]), _row([LEFT, RIGHT])]
     out += [_row([label, str(n)]) for label, n in report.recommendation_counts().items()]
     out.append("")
     for w in report.workshops:
         rec = w.record.recommendation
-        out += [f"### {md_inline(w.record.group)}, {long_date(w.record.date)}: {w.recommendation}",
-                ""]
+        out += [f"### {md_text(w.name)}: {w.recommendation}", ""]
         for label, text in (("Reasons", rec.reasons), ("General comments", rec.comments)):
             if text:
-                out += [f"{label}: {md_paragraph(text)}", ""]
+                out += [f"{label}: {md_paragraph(text, start=False)}", ""]
     return out
