@@ -30,7 +30,7 @@ def test_findings_name_the_unfinished_and_what_most_workshops_propose(council, p
     amended = found.most_amended[0]
     top = amended.amendment_groups[0]
     assert top.summary == "3 of 4 workshops propose adding 'independently verified'"
-    assert (f"{amended.code} {amended.text}: 4 proposed wordings; {top.summary}"
+    assert (f"{amended.code} {amended.text}: 4 proposed wordings. {top.summary}"
             in list_items(tokens))
 
 

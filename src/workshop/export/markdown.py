@@ -108,11 +108,12 @@ def _findings(report: Report) -> list[str]:
 
 
 def _amended(c: CommitmentView) -> str:
-    """`- 1.1 Share resources…: 4 proposed wordings; 3 of 4 workshops propose adding '…'`."""
+    """`- 1.1 Share resources…: 4 proposed wordings. 3 of 4 workshops propose adding '…'` (a
+    new sentence: a single workshop's summary starts "The workshop proposes")."""
     n = len(c.amendments)
     line = f"- {c.code} {md_text(c.text)}: {n} proposed wording{'' if n == 1 else 's'}"
     if c.amendment_groups:
-        line += f"; {md_text(c.amendment_groups[0].summary)}"
+        line += f". {md_text(c.amendment_groups[0].summary)}"
     return line
 
 
