@@ -72,7 +72,7 @@ def test_entries_on_unknown_ids_are_kept_and_votes_left_out(mixed, protocol):
         ("retired-commitment", "=retired comment"), ("retired-question", "<b>retired answer</b>")]
     assert sum(report.totals().values()) == 0  # as `workshop merge` says: left out of totals
     md = export_bytes(mixed, protocol, "md").decode()
-    assert "- retired-commitment (comment): \\=retired comment" in md
+    assert "- retired-commitment (comment): =retired comment" in md
     html = export_bytes(mixed, protocol, "html").decode()
     assert "&lt;b&gt;retired answer&lt;/b&gt;" in html
     comments = export_bytes(mixed, protocol, "csv", table="comments").decode("utf-8-sig")

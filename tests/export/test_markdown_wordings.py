@@ -15,7 +15,7 @@ from test_markdown_escaping import one_line
 
 from workshop.consultation.amendments import group_amendments
 from workshop.export import build_report, export_bytes
-from workshop.export.markdown import diff_line
+from workshop.export.markdown import diff_line, markdown_runs
 
 MARK = {"s_open": "removed", "strong_open": "added", "s_close": "same", "strong_close": "same"}
 
@@ -96,7 +96,7 @@ def test_each_group_then_its_diff_then_its_proposals(council, protocol):
     for group, n in zip(groups, starts, strict=True):
         assert [t.type for t in tokens[n + 3:n + 6]] == ["blockquote_open", "paragraph_open",
                                                           "inline"]
-        assert shown_runs(tokens[n + 5].children) == expected_runs(group.diff)
+        assert shown_runs(tokens[n + 5].children) == expected_runs(markdown_runs(group))
         assert tokens[n + 8].type == "bullet_list_open"
         items = []
         for m in range(n + 8, len(tokens)):
@@ -107,7 +107,7 @@ def test_each_group_then_its_diff_then_its_proposals(council, protocol):
                 assert children[0].type == "strong_open"
                 items.append((children[1].content, inline_text(children, skip_attribution=True)))
         assert items == [(f"{p.workshop}:", p.text) for p in group.proposals]
-    assert f"> {diff_line(groups[0])}\n" in data.decode()
+    assert f"> {diff_line(markdown_runs(groups[0]))}\n" in data.decode()
 
 
 def test_the_diff_hugs_the_words_and_keeps_the_spaces():
@@ -116,7 +116,7 @@ def test_the_diff_hugs_the_words_and_keeps_the_spaces():
                                   ("added", " <b>joint</b> & _fair_ "), ("same", "resources  to "),
                                   ("removed", "~x"), ("added", ",  [x](javascript:y)~"),
                                   ("same", " achieve\noutcomes")))
-    line = diff_line(group)
+    line = diff_line(group.diff)
     assert line == ("Share ~~\\*all\\* our~~  **\\<b>joint\\</b> & \\_fair\\_** resources  to "
                     "~~\\~x~~**,  \\[x\\](javascript:y)\\~** achieve outcomes")
     assert shown_runs(quoted_diff(line)) == expected_runs(group.diff)
@@ -154,5 +154,6 @@ def test_any_diff_shows_its_runs_exactly(seed):
                 proposed.append(word + rng.choice([",", ".", "!", "*", "_", "~"]))
         group = group_amendments(" ".join(published),
                                  [SimpleNamespace(text=_text(rng, proposed), session_id="s")], 1)[0]
-        line = diff_line(group)
-        assert shown_runs(quoted_diff(line)) == expected_runs(group.diff), (group.diff, line)
+        runs = markdown_runs(group)
+        line = diff_line(runs)
+        assert shown_runs(quoted_diff(line)) == expected_runs(runs), (runs, line)

@@ -83,3 +83,10 @@ def test_the_report_groups_amendments_across_workshops(protocol):
         "2 of 3 workshops propose adding 'independently verified'",
         "1 of 3 workshops proposes adding 'audited'"]
     assert findings(report).most_amended[0].amendment_groups[0].workshops == 2
+
+
+def test_a_quoted_change_keeps_the_marks_stuck_to_its_words():
+    assert [c.describe() for c in changes("Publish the figures.", "Publish =SUM(A1) figures.")] \
+        == ["replacing 'the' with '=SUM(A1)'"]
+    assert [c.describe() for c in changes("Share resources.", "Share resources (fairly).")] == [
+        "adding '(fairly)'"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workshop.consultation.wording import word_diff
+from workshop.consultation.wording import readable_runs, word_diff
 
 texts = st.lists(st.sampled_from(["we", "will", "share", "We", "share.", " ", "  ", "\n", "🎉"]),
                  max_size=10).map("".join)
@@ -30,3 +30,15 @@ def test_a_replacement_of_several_words_is_one_run_each_way():
 def test_an_insertion_keeps_the_words_around_it():
     assert word_diff("We will share.", "We will always share.") == [
         ("same", "We will "), ("added", "always "), ("same", "share.")]
+
+
+def test_punctuation_is_its_own_token_so_a_word_is_not_replaced_for_a_comma():
+    assert word_diff("joint outcomes", "joint outcomes, verified.") == [
+        ("same", "joint outcomes"), ("added", ", verified.")]
+
+
+def test_readable_runs_part_a_replacement_with_a_space():
+    runs = word_diff("We should share.", "We must share!")
+    assert readable_runs(runs) == [
+        ("same", "We "), ("removed", "should"), ("same", " "), ("added", "must"),
+        ("same", " share"), ("removed", "."), ("added", "!")]

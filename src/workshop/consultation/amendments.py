@@ -128,7 +128,20 @@ def changes(published: str, proposed: str) -> tuple[Change, ...]:
 
 
 def _span(text: str, matches: list[re.Match[str]]) -> str:
-    return text[matches[0].start():matches[-1].end()] if matches else ""
+    """From the first word to the last as typed, with the marks stuck to them (`=SUM(A1)`,
+    `(verified)`), less the sentence's own punctuation at either edge."""
+    if not matches:
+        return ""
+    start, end = matches[0].start(), matches[-1].end()
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(_EDGE)
+
+
+_EDGE = ".,;:!?\"“”‘’'"
+"""Punctuation that ends or quotes a sentence rather than belonging to the words changed."""
 
 
 def group_amendments(published: str, proposals: Sequence[Proposal],

@@ -10,14 +10,23 @@ from __future__ import annotations
 import difflib
 import re
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+_TOKEN = re.compile(r"\s+|[^\W_]+(?:['’][^\W_]+)*|.", re.DOTALL)
+"""Spaces, words (with inner apostrophes: partner's), and any other character on its own, so
+`outcomes` and `outcomes,` share the word and differ by the comma."""
+_SPACED = re.compile(r"\s+|\S+")
+"""With `whole_words`: what spaces part is one token (`outcomes,` is one word), so a change
+always meets unchanged text across a space (Markdown emphasis needs that)."""
+_WORDY = re.compile(r"[^\W_]")
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+def word_diff(old: str, new: str, whole_words: bool = False) -> list[tuple[str, str]]:
     """Runs of unchanged, removed and added text, words and spaces kept as typed. Two
     replacements parted only by spaces read as one (`a b` → `x y` is `a b` removed then `x y`
-    added, not word by word); a removed run comes just before the added run replacing it."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    added, not word by word); a removed run comes just before the added run replacing it.
+    Punctuation is compared on its own (`outcomes` → `outcomes,` adds a comma), unless
+    `whole_words`, where a word is all that spaces part."""
+    token = _SPACED if whole_words else _TOKEN
+    a, b = token.findall(old), token.findall(new)
     hunks: list[list[str]] = []  # ["same", text] or ["change", removed, added]
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -45,3 +54,17 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
             else:
                 runs.append((kind, text))
     return runs
+
+
+def readable_runs(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The runs for showing: a space put between a removed run and the added run that replaces
+    it when nothing parts them (`[-should-] {+must+}`, not `shouldmust`), so the diff reads
+    without colour or strike-through (punctuation for punctuation needs none). Only for display: the texts no longer rebuild exactly."""
+    out: list[tuple[str, str]] = []
+    for kind, text in runs:
+        if out and out[-1][0] == "removed" and kind == "added" and _WORDY.search(text) \
+                and _WORDY.search(out[-1][1]) and not out[-1][1][-1:].isspace() \
+                and not text[:1].isspace():
+            out.append(("same", " "))
+        out.append((kind, text))
+    return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
+from workshop.consultation.wording import readable_runs, word_diff
 from workshop.consultation.report import (
     CommitmentView,
     Note,
@@ -222,19 +223,27 @@ def _wordings(report: Report, c: CommitmentView) -> list[str]:
     n, groups = len(c.amendments), len(c.amendment_groups)
     out = [f"Proposed wordings ({n}, in {groups} group{'' if groups == 1 else 's'}):", ""]
     for group in c.amendment_groups:
-        out += [f"{md_inline(group.summary)}:", "", f"> {diff_line(group)}", ""]
+        out += [f"{md_inline(group.summary)}:", "", f"> {diff_line(markdown_runs(group))}", ""]
         for note in group.proposals:
             out += _item(note, report)
         out.append("")
     return out
 
 
-def diff_line(group: AmendmentGroup) -> str:
+def markdown_runs(group: AmendmentGroup) -> list[tuple[str, str]]:
+    """The group's first proposal against the published text, diffed by whole words (what
+    spaces part: Markdown's `~~` and `**` only work where a change meets a space) and with a
+    space between a removed and an added run."""
+    published = "".join(text for kind, text in group.diff if kind != "added")
+    return readable_runs(word_diff(published, group.text, whole_words=True))
+
+
+def diff_line(runs: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
     """The group's first proposal against the published text, on one line: unchanged words as
     they are, removed words ~~struck~~, added words **bold**, the spaces between runs as the
     runs give them (outside the markers, so the markers hug the words)."""
     parts = [md_emphasis(text, DIFF_MARKERS[kind]) if kind in DIFF_MARKERS else md_text(text)
-             for kind, text in group.diff]
+             for kind, text in runs]
     return md_line_start("".join(parts).strip())
 
 

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from workshop.consultation.figures import percent
-from workshop.consultation.wording import word_diff
+from workshop.consultation.wording import readable_runs, word_diff
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
 from workshop.session.model import Entry
@@ -98,24 +98,18 @@ def diff_text(original: str, proposed: str) -> Text:
     """A proposed wording against the published text: removed words `[-struck-]`, added ones
     `{+underlined+}`, with a space kept between a removed and an added run."""
     out = Text()
-    previous = ""
-    for kind, run in word_diff(original, proposed):
+    for kind, run in readable_runs(word_diff(original, proposed)):
         if kind == "same":
             out.append(run)
-        else:
-            if previous and previous != "same" and not run[:1].isspace() \
-                    and not out.plain[-1:].isspace():
-                out.append(" ")
-            lead = run[:len(run) - len(run.lstrip())]
-            trail = run[len(run.rstrip()):]
-            opening, closing = DIFF_MARKS[kind]
-            style = "strike red" if kind == "removed" else "underline bold green"
-            out.append(lead)
-            out.append(opening, style="dim")
-            out.append(run.strip(), style=style)
-            out.append(closing, style="dim")
-            out.append(trail)
-        previous = kind
+            continue
+        lead = run[:len(run) - len(run.lstrip())]
+        trail = run[len(run.rstrip()):]
+        opening, closing = DIFF_MARKS[kind]
+        out.append(lead)
+        out.append(opening, style="dim")
+        out.append(run.strip(), style="strike red" if kind == "removed" else "underline bold green")
+        out.append(closing, style="dim")
+        out.append(trail)
     return out
 
 
