@@ -1,7 +1,9 @@
 """DOCX export: opened with python-docx, the appendix uses Word's own heading and table styles,
 the findings come first, its tables hold every count and share with the verdict and the leading
 option on every commitment and each workshop's own counts, and every comment, wording and answer
-is there as plain text (no field, hyperlink or other live content)."""
+is there as plain text (no hyperlink or other live content; the only fields are the contents
+list and the page numbers, with fixed instructions). The council report's content, layout,
+charts and a LibreOffice rendering are tested in test_docx_*.py."""
 
 from __future__ import annotations
 
@@ -23,6 +25,18 @@ def open_doc(data: bytes):
     return Document(io.BytesIO(data))
 
 
+def principle_tables(doc) -> list:
+    """The table of counts and shares of each principle (headed "Ref", "Commitment")."""
+    return [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["Ref",
+                                                                            "Commitment"]]
+
+
+def workshop_tables(doc) -> list:
+    """Each commitment's table of its workshops' own counts (headed "Ref", "Workshop")."""
+    return [t for t in doc.tables if [c.text for c in t.rows[0].cells][:2] == ["Ref",
+                                                                            "Workshop"]]
+
+
 def plain(paragraph) -> str:
     """The paragraph's text without its bold lead-in (a label or the workshop's name)."""
     runs = list(paragraph.runs)
@@ -39,23 +53,24 @@ def test_uses_words_own_styles(source, protocol):
     assert headings == ["Findings", "Summary", *(f"{n}. {p.title}" for n, p in
                                      enumerate(protocol.principles, start=1)),
                         "Your thoughts",
-                        "Recommendation" if source.kind == "session" else "Recommendations"]
+                        "Recommendation" if source.kind == "session" else "Recommendations",
+                        "Appendix: every comment and proposed wording"]
     assert [p.text for p in doc.paragraphs if p.style.name == "Heading 2"
             and p.text.startswith("Q")][:len(protocol.questions)] == [
         f"Q{n}. {q.text}" for n, q in enumerate(protocol.questions, 1)]
-    assert {t.style.name for t in doc.tables} == {"Table Grid", "Light Grid Accent 1"}
+    assert {t.style.name for t in doc.tables} == {"Table Grid"}  # one table style
     section = doc.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
 
 
 def test_a_table_per_principle_with_every_count(source, protocol):
     doc = open_doc(export_bytes(source.merged, protocol, "docx"))
-    tables = [t for t in doc.tables if t.style.name == "Light Grid Accent 1"]
+    tables = principle_tables(doc)
     assert len(tables) == len(protocol.principles)
     labels = [o.label for o in protocol.vote_options]
     for table, principle in zip(tables, protocol.principles, strict=True):
         rows = [[c.text for c in row.cells] for row in table.rows]
-        assert rows[0] == ["No.", "Commitment", *labels, "Total", "Result"]
+        assert rows[0] == ["Ref", "Commitment", *labels, "Total", "Result"]
         assert len(rows) == len(principle.commitments) + 2
         assert rows[-1][1] == "All commitments"
         for row, c in zip(rows[1:], principle.commitments, strict=False):
@@ -77,10 +92,11 @@ def test_every_comment_wording_and_answer(source, protocol):
     if source.kind == "merged":
         leads = {p.runs[0].text for p in doc.paragraphs if p.style.name == "List Bullet"}
         assert any(s.meta.group in lead for s in source.sessions for lead in leads)
-        summary = next(t for t in doc.tables if t.style.name == "Table Grid")
-        groups = [r.cells[0].text for r in summary.rows[1:]]
-        assert groups == [s.meta.group for s in source.sessions]
-        assert [r.cells[3].text for r in summary.rows[1:]] == [s.meta.location
+        summary = doc.tables[0]
+        names = [r.cells[0].text for r in summary.rows[1:]]  # each workshop named with its date
+        assert names == [f"{s.meta.group}, {s.meta.date.day} {s.meta.date:%B %Y}"
+                         for s in source.sessions]
+        assert [r.cells[2].text for r in summary.rows[1:]] == [s.meta.location
                                                                for s in source.sessions]
     reasons = [plain(p) for p in doc.paragraphs if p.runs and p.runs[0].text == "Reasons: "]
     assert reasons == [one_break(visible(s.recommendation.reasons)) for s in source.sessions]
@@ -89,14 +105,21 @@ def test_every_comment_wording_and_answer(source, protocol):
         assert RECOMMENDATIONS[s.recommendation.choice] in text
 
 
+INSTRUCTIONS = {' TOC \\o "1-3" \\h \\z \\u '}
+"""The only field in the body: the contents list (the footer has PAGE and NUMPAGES)."""
+
+
 def test_nothing_is_live(source, protocol):
     data = export_bytes(source.merged, protocol, "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml").decode("utf-8")
         names = z.namelist()
         rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
-    for live in ("<w:hyperlink", "<w:fldSimple", "<w:instrText", "<w:object", "<w:altChunk"):
+    for live in ("<w:hyperlink", "<w:fldSimple", "<w:object", "<w:altChunk"):
         assert live not in body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    tree = ElementTree.fromstring(body)
+    assert {e.text for e in tree.iter(f"{w}instrText")} == INSTRUCTIONS  # no one's words
     assert "External" not in rels and "javascript" not in rels
     for element in ElementTree.fromstring(body).iter():  # only ever text, never an attribute
         assert not any("javascript" in value for value in element.attrib.values())
@@ -111,7 +134,7 @@ def test_incomplete_session(partial, protocol):
     assert "No votes yet:" in texts and "Not answered yet:" in texts
     assert texts.count("Not answered yet.") == len(protocol.questions) - 1
     assert "Undecided" in texts
-    first = next(t for t in doc.tables if t.style.name == "Light Grid Accent 1")
+    first = principle_tables(doc)[0]
     assert isinstance(first, Table)
     assert [c.text for c in first.rows[3].cells][-1] == "No votes yet"
 
@@ -157,8 +180,10 @@ def test_findings_come_first_and_hold_the_findings(source, protocol):
     assert [a.split(" ")[0] for a in amended] == [c.code for c in f.most_amended]
     for text, c in zip(amended, f.most_amended, strict=True):
         n = len(c.amendments)
-        assert f"{c.text} — {n} proposed wording{'' if n == 1 else 's'}; {c.verdict}" in text
-        assert c.leading_text in text
+        first, summary = text.split("\n", 1)  # then what most of its workshops propose
+        assert f"{c.text} — {n} proposed wording{'' if n == 1 else 's'}; {c.verdict}" in first
+        assert c.leading_text in first
+        assert summary == one_break(visible(c.amendment_groups[0].summary))
     counts = sorted((len(c.amendments) for c in report.commitments), reverse=True)
     assert [len(c.amendments) for c in f.most_amended] == counts[:len(amended)]
 
@@ -173,7 +198,7 @@ def test_findings_say_none_plainly(partial, protocol):
 def test_every_result_cell_names_the_verdict_and_the_leading_option(source, protocol):
     doc = open_doc(export_bytes(source.merged, protocol, "docx"))
     report = build_report(source.merged, protocol)
-    tables = [t for t in doc.tables if t.style.name == "Light Grid Accent 1"]
+    tables = principle_tables(doc)
     verdicts = set()
     for table, p in zip(tables, report.principles, strict=True):
         rows = [[c.text for c in row.cells] for row in table.rows]
@@ -195,26 +220,27 @@ def test_each_workshops_own_counts(source, protocol):
     doc = open_doc(export_bytes(source.merged, protocol, "docx"))
     report = build_report(source.merged, protocol)
     labels = [o.label for o in protocol.vote_options]
-    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables
-              if t.style.name == "Table Grid" and t.rows[0].cells[-1].text == "Total"]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in workshop_tables(doc)]
     if source.kind == "session":
         assert not tables  # one workshop: its counts are the commitment's
         return
     assert len(tables) == len(report.commitments)
-    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
+    codes = {f"{c.code} {c.text}" for c in report.commitments}
+    headings = [p.text for p in doc.paragraphs if p.text in codes]
     assert headings == [f"{c.code} {c.text}" for c in report.commitments]
     for table, c in zip(tables, report.commitments, strict=True):
-        assert table[0] == ["Workshop", *labels, "Total"]
-        assert [r[0] for r in table[1:]] == [w.name for w in report.workshops]
+        assert table[0] == ["Ref", "Workshop", *labels, "Total"]
+        assert [r[0] for r in table[1:]] == [c.code] * len(report.workshops)
+        assert [r[1] for r in table[1:]] == [w.name for w in report.workshops]
         for row, wc, s in zip(table[1:], c.by_workshop, source.sessions, strict=True):
             own = [s.votes.get(c.id, {}).get(o, 0) for o in protocol.option_ids]
             if wc.counts is None:
-                assert row[1:] == ["–"] * (len(labels) + 1) and not sum(own)
+                assert row[2:] == ["–"] * (len(labels) + 1) and not sum(own)
             else:
-                assert row[1:] == [str(n) for n in own] + [str(sum(own))]
+                assert row[2:] == [str(n) for n in own] + [str(sum(own))]
                 assert own == [wc.counts.get(o, 0) for o in protocol.option_ids]
         assert [sum(int(r[i]) for r in table[1:] if r[i] != "–")
-                for i in range(1, len(labels) + 1)] == [c.totals[o] for o in protocol.option_ids]
+                for i in range(2, len(labels) + 2)] == [c.totals[o] for o in protocol.option_ids]
 
 
 def test_the_same_input_gives_the_same_bytes(source, protocol):
