@@ -1,7 +1,9 @@
 """HTML export: parsed with html.parser, the page is self-contained, has a table of contents
-whose links all land, the findings first, a chart per principle and per commitment, the marks,
-a Result cell naming the verdict and the leading option on every commitment, each workshop's own
-counts, every figure and every word; the corpus makes no element, attribute or link."""
+whose links all land, the findings first, a chart per principle and per voted commitment, the
+marks, a Result cell naming the verdict and the leading option on every commitment, each
+workshop's own counts, every figure and every word; the corpus makes no element, attribute or
+link. (test_html_layout.py: the council's findings, wordings, notes, landmarks and charts;
+test_html_axe.py: axe-core and the page's width in Chromium.)"""
 
 from __future__ import annotations
 
@@ -110,19 +112,26 @@ def test_toc_links_all_land(source, protocol):
 
 def test_charts_figures_and_marks(source, protocol):
     page = parse(export_bytes(source.merged, protocol, "html"))
-    svgs = [a for t, a in page.tags if t == "svg" and a.get("role") == "img"]
-    assert len(svgs) == len(protocol.principles) + len(protocol.commitments)
-    labels = [a["aria-label"] for a in svgs]
+    charts = [a for _, a in page.tags if a.get("role") == "img"]
+    voted = [c for c in protocol.commitments if sum(source.totals(protocol, c.id).values())]
+    assert voted and len(voted) < len(protocol.commitments)
+    # a chart per principle, a bar per voted commitment (an unvoted one says "No votes" once)
+    assert len(charts) == len(protocol.principles) + len(voted)
+    labels = [a["aria-label"] for a in charts]
     for pn, p in enumerate(protocol.principles, start=1):
-        assert any(label.startswith(f"Votes on principle {pn}, ") for label in labels)
+        chart = next(x for x in labels if x.startswith(f"Votes on principle {pn}, "))
         for cn, c in enumerate(p.commitments, start=1):
-            label = next(x for x in labels if x.startswith(f"Votes on {pn}.{cn}: "))
             totals = source.totals(protocol, c.id)
             total = sum(totals.values())
+            label = [x for x in labels if x.startswith(f"Votes on {pn}.{cn}: ")]
+            assert len(label) == (1 if total else 0)
+            assert f"{pn}.{cn}: " + (", ".join(
+                f"{o.label} {totals[o.id]} ({share(totals[o.id], total)}%)"
+                for o in protocol.vote_options) if total else "No votes") in chart
             for o in protocol.vote_options:
-                n = totals[o.id]
-                assert f"{o.label} {n} ({share(n, total)}%)" in label if total else (
-                    label.endswith("No votes"))
+                if total:
+                    n = totals[o.id]
+                    assert f"{o.label} {n} ({share(n, total)}%)" in label[0]
     results = commitment_results(source.merged, protocol)
     marks = [r.mark for r in results]
     text = "".join(page.text)
@@ -149,8 +158,11 @@ def test_every_comment_wording_and_answer(source, protocol):
     for kind in ("comments", "amendments", "answers"):
         for _, _, text in source.entries(kind):
             assert one_break(visible(text)) in shown, (kind, text)
-    for s in source.sessions:
-        assert s.meta.group in shown and s.meta.location in shown
+    names = [w.name for w in build_report(source.merged, protocol).workshops]
+    for s, name in zip(source.sessions, names, strict=True):
+        assert s.meta.location in shown
+        # a workshop is named with its date in a report of many (Workshop.name)
+        assert (s.meta.group if source.kind == "session" else name) in shown
         assert one_break(s.recommendation.reasons.replace("\x00", "\u2400")) in shown
     assert "<script>alert(1)</script>" in shown  # as text, not as an element
 
@@ -191,9 +203,10 @@ def test_findings_come_first_and_hold_the_findings(source, protocol):
     assert all(c.mark == "contested" for c in f.contested_commitments)
     order = [c.id for c in report.sorted_commitments("contested") if c.mark == "contested"]
     assert [c.id for c in f.contested_commitments] == order  # most contested first
-    assert f.most_amended and amended[0][:3] == ["No.", "Commitment", "Proposed wordings"]
-    assert [r[:4] for r in amended[1:]] == [
-        [c.code, c.text, str(len(c.amendments)),
+    assert f.most_amended and amended[0][:5] == ["No.", "Commitment", "Proposed wordings",
+                                                 "Most proposed", "Result"]
+    assert [r[:5] for r in amended[1:]] == [
+        [c.code, c.text, str(len(c.amendments)), c.amendment_groups[0].summary,
          f"{c.verdict} — {c.leading_text}" if c.leading_text else c.verdict]
         for c in f.most_amended]
     counts = sorted((len(c.amendments) for c in report.commitments if c.amendments),
@@ -247,8 +260,9 @@ def test_each_workshops_own_counts(source, protocol):
         if source.kind == "session":
             assert not tables  # one workshop: its counts are the commitment's
             continue
-        assert len(tables) == len(p.commitments)
-        for table, c in zip(tables, p.commitments, strict=True):
+        voted = [c for c in p.commitments if c.total]  # nobody voted: no table of dashes
+        assert len(tables) == len(voted)
+        for table, c in zip(tables, voted, strict=True):
             assert table[0] == ["Workshop", *labels, "Total"]
             assert [r[0] for r in table[1:]] == [w.name for w in report.workshops]
             for row, wc, s in zip(table[1:], c.by_workshop, source.sessions, strict=True):
@@ -268,5 +282,5 @@ def test_each_workshops_own_counts(source, protocol):
 def test_the_same_input_gives_the_same_bytes(source, protocol):
     assert (export_bytes(source.merged, protocol, "html")
             == export_bytes(source.merged, protocol, "html"))
-    assert re.search(r"<section id=\"findings\">", export_bytes(source.merged, protocol,
+    assert re.search(r"<section id=\"findings\"[ >]", export_bytes(source.merged, protocol,
                                                                 "html").decode())

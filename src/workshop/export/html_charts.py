@@ -1,11 +1,15 @@
-"""Inline SVG charts for the HTML export: stacked share bars, per commitment and per principle.
+"""Bar charts for the HTML export, in HTML and CSS: stacked share bars per commitment and per
+principle, and the key to them.
 
-Plain SVG text, no script and no external resource, so the HTML file stays self-contained and
-prints as drawn. Each chart is an `role="img"` with a text alternative giving every figure, so
-the numbers are there for a screen reader and for anyone who cannot tell the colours apart. The
-colours follow what each option means (protocol.model TONES: the first option supports, the last
-opposes), as on screen (tui/tones.tcss): support green, qualified amber, oppose red, then blue
-and purple for the options between on longer scales. Nothing here imports Textual.
+Plain elements, no script, SVG or image, so the page stays self-contained, reflows to a phone's
+width and prints as drawn. Each segment is as wide as its option's share and carries both the
+option's colour and its own pattern (TONE_STYLES: dots, stripes, cross-hatching by what the
+option means, protocol.model TONES; `tone_css()` gives their style rules), so the chart reads
+in greyscale and for anyone who cannot tell the colours apart. Where the segment is wide
+enough it shows its count and percentage (`6 (67%)`), else the count alone, else nothing (CSS
+container queries hide what does not fit). Each chart is one `role="img"` with a text
+alternative giving every figure. The key (`legend`) uses the same swatches. Nothing here
+imports Textual.
 """
 
 from __future__ import annotations
@@ -14,17 +18,31 @@ from workshop.consultation.figures import percent
 from workshop.consultation.report import PrincipleView, Report
 from workshop.export.safety import html_text
 
-TONE_COLOURS = {"support": ("#2e7d32", "#ffffff"), "qualified": ("#f2b705", "#1a1a1a"),
-                "alternative": ("#1565c0", "#ffffff"), "neutral": ("#6a1b9a", "#ffffff"),
-                "oppose": ("#c62828", "#ffffff")}
-"""(fill, text colour) per meaning of a vote option."""
-EMPTY = "#e0e0e0"
-FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif\""
+_WHITE = "rgba(255,255,255,.7)"
+TONE_STYLES = {
+    "support": ("#2e7d32", f"radial-gradient(circle, {_WHITE} 0 1.4px, transparent 1.9px)",
+                "6px 6px"),
+    "qualified": ("#f2b705", "repeating-linear-gradient(45deg, rgba(0,0,0,.5) 0 2px, "
+                  "transparent 2px 7px)", "auto"),
+    "alternative": ("#1565c0", f"repeating-linear-gradient(0deg, {_WHITE} 0 2px, "
+                    "transparent 2px 7px)", "auto"),
+    "neutral": ("#6a1b9a", f"repeating-linear-gradient(90deg, {_WHITE} 0 2px, "
+                "transparent 2px 7px)", "auto"),
+    "oppose": ("#c62828", f"repeating-linear-gradient(45deg, {_WHITE} 0 1.5px, transparent "
+               f"1.5px 6px), repeating-linear-gradient(-45deg, {_WHITE} 0 1.5px, transparent "
+               "1.5px 6px)", "auto"),
+}
+"""Per meaning of a vote option (protocol.model TONES): its colour, as on screen
+(tui/tones.tcss: support green, qualified amber, oppose red, then blue and purple for the
+options between on longer scales), and its pattern (CSS background-image, size): dots,
+diagonal stripes, horizontal and vertical stripes, cross-hatching."""
 
 
-def colours(report: Report, option_id: str) -> tuple[str, str]:
-    """(fill, text colour) of a vote option, by what it means."""
-    return TONE_COLOURS[report.protocol.tones[option_id]]
+def tone_css() -> str:
+    """The style rules of the tones' colours and patterns (bars and key swatches)."""
+    return "\n".join(f".tone-{name} {{ background-color: {fill}; background-image: {pattern}; "
+                     f"background-size: {size}; }}"
+                     for name, (fill, pattern, size) in TONE_STYLES.items())
 
 
 def describe(report: Report, totals: dict[str, int], empty: str) -> str:
@@ -36,71 +54,49 @@ def describe(report: Report, totals: dict[str, int], empty: str) -> str:
     return ", ".join(parts) + f"; {total} vote{'' if total == 1 else 's'}"
 
 
-def _segments(report: Report, totals: dict[str, int], x0: float, y: float, width: float,
-              height: float, empty: str) -> list[str]:
-    """The rectangles (and the counts that fit inside them) of one 100% stacked bar."""
+def tone(report: Report, option_id: str) -> str:
+    """The CSS class of a vote option's colour and pattern, by what it means."""
+    return f"tone-{report.protocol.tones[option_id]}"
+
+
+def bar(report: Report, totals: dict[str, int]) -> str:
+    """One 100% stacked bar (no role of its own: the chart around it has the text)."""
     total = sum(totals.values())
     if not total:
-        return [f'<rect x="{x0:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
-                f'fill="{EMPTY}"/>',
-                f'<text x="{x0 + 6:.1f}" y="{y + height / 2 + 4:.1f}" font-size="11" '
-                f'fill="#555555">{html_text(empty)}</text>']
-    out, x = [], x0
+        return f'<div class="bar empty"><span>{html_text(report.no_votes_label)}</span></div>'
+    out = []
     for option in report.options:
         n = totals[option.id]
         if not n:
             continue
-        w = width * n / total
-        fill, ink = colours(report, option.id)
-        tip = f"{option.label}: {n} ({percent(n, total)}%)"
-        out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{height:.1f}" '
-                   f'fill="{fill}"><title>{html_text(tip)}</title></rect>')
-        label = str(n)
-        if w >= 8 * len(label) + 6:
-            out.append(f'<text x="{x + w / 2:.1f}" y="{y + height / 2 + 4:.1f}" font-size="11" '
-                       f'text-anchor="middle" fill="{ink}">{label}</text>')
-        x += w
-    return out
+        width = f"{100 * n / total:.3f}".rstrip("0").rstrip(".")
+        out.append(f'<span class="seg {tone(report, option.id)}" style="width:{width}%">'
+                   f'<span class="seg-label">{n}<span class="seg-share"> '
+                   f"({percent(n, total)}%)</span></span></span>")
+    return '<div class="bar">' + "".join(out) + "</div>"
 
 
-def _svg(width: float, height: float, alt: str, body: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
-            f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" {FONT} '
-            f'aria-label="{html_text(alt)}"><title>{html_text(alt)}</title>'
-            + "".join(body) + "</svg>")
-
-
-def commitment_bar(report: Report, totals: dict[str, int], code: str, width: int = 360) -> str:
-    """One stacked bar of a commitment's votes."""
+def commitment_bar(report: Report, totals: dict[str, int], code: str) -> str:
+    """The bar of one commitment's votes, as an image with every figure as its text."""
     alt = f"Votes on {code}: " + describe(report, totals, report.no_votes_label)
-    return _svg(width, 22, alt, _segments(report, totals, 0, 1, width, 20,
-                                          report.no_votes_label))
+    return (f'<div class="chart one" role="img" aria-label="{html_text(alt)}">'
+            + bar(report, totals) + "</div>")
 
 
-def principle_chart(report: Report, principle: PrincipleView, width: int = 640) -> str:
+def principle_chart(report: Report, principle: PrincipleView) -> str:
     """One bar per commitment (labelled with its number), and one for all of them together."""
-    label_width, row, bar = 48, 24, 18
     rows = [(c.code, c.totals) for c in principle.commitments] + [("All", principle.totals)]
-    body = []
-    for n, (label, totals) in enumerate(rows):
-        y = n * row + (6 if label == "All" else 0)
-        body.append(f'<text x="0" y="{y + bar / 2 + 4:.1f}" font-size="12" '
-                    f'font-weight="{"bold" if label == "All" else "normal"}" '
-                    f'fill="#1a1a1a">{html_text(label)}</text>')
-        body += _segments(report, totals, label_width, y, width - label_width, bar,
-                          report.no_votes_label)
-    height = len(rows) * row + 6
     alt = f"Votes on principle {principle.number}, {principle.principle.title}: " + "; ".join(
         f"{label}: {describe(report, totals, report.no_votes_label)}" for label, totals in rows)
-    return _svg(width, height, alt, body)
+    body = "".join(
+        f'<div class="chart-row{" all" if label == "All" else ""}">'
+        f'<span class="chart-code">{html_text(label)}</span>{bar(report, totals)}</div>'
+        for label, totals in rows)
+    return f'<div class="chart" role="img" aria-label="{html_text(alt)}">{body}</div>'
 
 
 def legend(report: Report) -> str:
-    """The options' colours, as an HTML list (it wraps on narrow screens)."""
-    items = []
-    for option in report.options:
-        fill, _ = colours(report, option.id)
-        swatch = (f'<svg xmlns="http://www.w3.org/2000/svg" width="14" height="14" '
-                  f'aria-hidden="true"><rect width="14" height="14" fill="{fill}"/></svg>')
-        items.append(f"<li>{swatch} {html_text(option.label)}</li>")
-    return '<ul class="legend">' + "".join(items) + "</ul>"
+    """The key: each option's colour and pattern, named (a list that wraps on a phone)."""
+    items = "".join(f'<li><span class="swatch {tone(report, o.id)}" aria-hidden="true"></span>'
+                    f"{html_text(o.label)}</li>" for o in report.options)
+    return f'<ul class="legend" aria-label="Key to the charts">{items}</ul>'

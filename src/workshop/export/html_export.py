@@ -1,39 +1,45 @@
 """HTML export: one self-contained page (no external CSS, script, font or image).
 
-The findings first (consultation/findings.py: the headline, the recommendations with the
-workshops behind each, the contested commitments most contested first with the reason in words,
-the most amended commitments), then the same content as the Markdown export, plus a table of
-contents, an inline SVG bar chart per principle and per commitment (html_charts.py), a Result
-column naming the verdict and the leading option ("Majority — Agree, 58%"), and, for a merged
-result, each workshop's own counts under each commitment.
-It reads well on screen and prints cleanly (html_style.py). Every piece of user text is escaped
-(safety.html_text) and shown with its line breaks, so `<script>` in a comment is just text.
-Nothing here imports Textual.
+The findings first (html_findings.py), then a table of contents, a summary of the workshops
+(with each one's facilitator's notes), a section per principle (html_principle.py: a chart
+with its key, a table naming each commitment's verdict and leading option, and each
+commitment's block: each workshop's own counts, comments, proposed wordings grouped with their
+changes marked), the answers per question and the recommendations.
+
+Built to be read by everyone (axe-core finds no violation: tests/export/test_html_axe.py):
+`lang`, a banner, one `<main>` and a footer, every section a region named by its heading,
+table headers with their scope, charts readable without colour (html_charts.py), tables that
+scroll inside their own box on a phone so the page is never wider than the screen, and a
+printed page per principle with its own key (html_style.py). Every piece of user text is
+escaped (safety.html_text) and shown with its spaces and line breaks, so `<script>` in a
+comment is just text. The same report gives the same bytes. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
-from workshop.consultation.findings import findings
-from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
-from workshop.consultation.report import CommitmentView, Note, PrincipleView, Report
-from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
+from workshop.consultation.marks import CONSENSUS, CONTESTED
+from workshop.consultation.report import MAJORITY_LABEL, Report
+from workshop.export.html_charts import tone_css
+from workshop.export.html_findings import findings_section
+from workshop.export.html_parts import mark, notes, section, table
+from workshop.export.html_principle import principle_section
 from workshop.export.html_style import CSS
 from workshop.export.safety import html_text as h
 from workshop.session.kinds import EntryKind
 
 
 def render_html(report: Report) -> bytes:
-    body = [_header(report), _findings(report), _toc(report), _summary(report)]
-    body += [_principle(report, p) for p in report.principles]
-    body += [_questions(report), _recommendations(report)]
+    main = [findings_section(report), _toc(report), _summary(report)]
+    main += [principle_section(report, p) for p in report.principles]
+    main += [_questions(report), _recommendations(report)]
     if report.foreign:
-        body.append(_foreign(report))
-    body.append(_footer(report))
+        main.append(_foreign(report))
     page = ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{h(report.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+            f"<title>{h(report.title)}</title>\n<style>{CSS}{tone_css()}\n</style>\n</head>\n"
+            f"<body>\n{_header(report)}\n<main>\n" + "\n".join(main)
+            + f"\n</main>\n{_footer(report)}\n</body>\n</html>\n")
     return page.encode("utf-8")
 
 
@@ -56,96 +62,48 @@ def _toc(report: Report) -> str:
                  "</a></li>")
     if report.foreign:
         items.append('<li><a href="#other">Entries on ids this protocol does not have</a></li>')
-    return ('<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>' + "".join(items)
-            + "</ol></nav>")
-
-
-def _mark(report: Report, mark: str) -> str:
-    label = report.mark_label(mark)
-    if not label:
-        return ""
-    kind = {CONTESTED: "contested", CONSENSUS: "consensus"}.get(mark, "none")
-    return f'<span class="mark mark-{kind}">{h(label)}</span>'
-
-
-def _verdict(c: CommitmentView) -> str:
-    """The verdict as a label: Contested, Consensus, Majority, No votes (yet)."""
-    kind = {CONTESTED: "contested", CONSENSUS: "consensus", NO_VOTES: "none"}.get(c.mark,
-                                                                              "majority")
-    return f'<span class="mark mark-{kind}">{h(c.verdict)}</span>'
-
-
-def _result(c: CommitmentView) -> str:
-    """`Majority — Agree, 58%`: the verdict and the leading option; `No votes` unvoted."""
-    return _verdict(c) + (f" — {h(c.leading_text)}" if c.leading_text else "")
-
-
-def _findings(report: Report) -> str:
-    """What the committee decides on, read off findings(report) only."""
-    f = findings(report)
-    out = ['<section id="findings"><h2>Findings</h2>', f'<p class="headline">{h(f.headline())}</p>']
-    if report.single:
-        out.append(f"<p><strong>Recommendation:</strong> {h(report.workshops[0].recommendation)}"
-                   "</p>")
-    else:
-        out.append('<h3>Recommendations</h3><ul class="tally">' + "".join(
-            f"<li><strong>{h(t.label)}</strong>: {t.count}"
-            + (f' — <span class="user">{h("; ".join(w.name for w in t.workshops))}</span>'
-               if t.workshops else "") + "</li>" for t in f.recommendations) + "</ul>")
-    out.append("<h3>Contested commitments, most contested first</h3>")
-    out.append(_finding_table(report, ("Why", "Votes"), [
-        (c, [f"{h(c.verdict)}: {h(c.reason)}", _figures(report, c)])
-        for c in f.contested_commitments]))
-    out.append("<h3>Most amended commitments</h3>")
-    out.append(_finding_table(report, ("Proposed wordings", "Result", "Votes"), [
-        (c, [str(len(c.amendments)), _result(c), _figures(report, c)]) for c in f.most_amended]))
-    return "\n".join(out) + "</section>"
-
-
-def _figures(report: Report, c: CommitmentView) -> str:
-    return h(describe(report, c.totals, report.no_votes_label))
-
-
-def _finding_table(report: Report, head: tuple[str, ...],
-                   rows: list[tuple[CommitmentView, list[str]]]) -> str:
-    """One commitment a row: its number (a link to it), its text, then the given cells."""
-    if not rows:
-        return '<p class="none">None.</p>'
-    body = "".join(f'<tr><td><a href="#c-{h(c.id)}">{c.code}</a></td><td>{h(c.text)}</td>'
-                   + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-                   for c, cells in rows)
-    return ('<div class="scroll"><table class="findings"><thead><tr><th>No.</th>'
-            "<th>Commitment</th>" + "".join(f"<th>{label}</th>" for label in head)
-            + f"</tr></thead><tbody>{body}</tbody></table></div>")
+    return ('<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>'
+            + "".join(items) + "</ol></nav>")
 
 
 def _summary(report: Report) -> str:
-    out = ['<section id="summary"><h2>Summary</h2>', f"<p>{h(report.summary_line())}</p>"]
+    out = [f"<p>{h(report.summary_line())}</p>"]
     if report.single:
         out.append(_details(report))
     else:
         out.append(_workshop_table(report))
+        out.append(_session_notes(report))
     if report.in_progress:
-        out.append('<div class="progress"><p><strong>This session is still in progress: the '
-                   "results below are incomplete.</strong></p>")
-        if report.unvoted():
-            out.append(f"<p>{h(report.no_votes_label)}:</p><ul>" + "".join(
-                f'<li><a href="#c-{h(c.id)}">{c.code}</a> {h(c.text)}</li>'
-                for c in report.unvoted()) + "</ul>")
-        if report.unanswered():
-            out.append(f"<p>{h(report.not_answered_label)}:</p><ul>" + "".join(
-                f"<li>Q{q.number}. {h(q.question.text)}</li>" for q in report.unanswered())
-                + "</ul>")
-        out.append("</div>")
-    out.append(legend(report))
-    out.append(f'<p>{_mark(report, CONSENSUS)} one option has at least two thirds of the votes '
-               f'and the workshops agree about it. {_mark(report, CONTESTED)} no option has more '
-               "than half of the votes, or the workshops disagree widely.</p>")
-    return "\n".join(out) + "</section>"
+        out.append(_progress(report))
+    out.append(f'<p>{mark(report, CONSENSUS)} one option has at least two thirds of the votes '
+               f'and the workshops agree about it. {mark(report, CONTESTED)} no option has more '
+               f'than half of the votes, or the workshops disagree widely. {_majority()} one '
+               "option has more than half of the votes, without consensus.</p>")
+    return section("summary", "Summary", out)
+
+
+def _majority() -> str:
+    return f'<span class="mark mark-majority">{MAJORITY_LABEL}</span>'
+
+
+def _progress(report: Report) -> str:
+    """What a single session still in progress has not reached yet."""
+    out = ['<div class="progress"><p><strong>This session is still in progress: the results '
+           "below are incomplete.</strong></p>"]
+    if report.unvoted():
+        out.append(f"<p>{h(report.no_votes_label)}:</p><ul>" + "".join(
+            f'<li><a href="#c-{h(c.id)}">{c.code}</a> {h(c.text)}</li>'
+            for c in report.unvoted()) + "</ul>")
+    if report.unanswered():
+        out.append(f"<p>{h(report.not_answered_label)}:</p><ul>" + "".join(
+            f"<li>Q{q.number}. {h(q.question.text)}</li>" for q in report.unanswered())
+            + "</ul>")
+    return "".join(out) + "</div>"
 
 
 def _details(report: Report) -> str:
-    r = report.workshops[0].record
+    w = report.workshops[0]
+    r = w.record
     status = f"Finished {when(r.completed)}" if r.complete else "In progress"
     rows = [("Group", r.group), ("Facilitator", r.facilitator), ("Location", r.location),
             ("Date", long_date(r.date)),
@@ -153,102 +111,47 @@ def _details(report: Report) -> str:
             ("Status", f"{status}; last changed {when(r.updated)}"), ("Session id", r.id)]
     items = "".join(f'<dt>{label}</dt><dd class="user">{h(value) or "(not given)"}</dd>'
                     for label, value in rows)
-    return f'<dl class="details">{items}</dl>'
+    notes_text = (f'<span class="user">{h(w.notes)}</span>' if w.notes.strip()
+                  else '<span class="none">None.</span>')
+    return (f'<dl class="details">{items}<dt>Facilitator\'s notes</dt>'
+            f'<dd class="session-notes">{notes_text}</dd></dl>')
 
 
 def _workshop_table(report: Report) -> str:
-    head = ("Workshop", "Date", "Facilitator", "Location", "Participants", "Commitments voted",
-            "Questions answered", "Recommendation", "Status")
+    columns = ("Workshop", "Facilitator", "Location", "Participants", "Commitments voted",
+               "Questions answered", "Recommendation", "Status")
     rows = []
     for w in report.workshops:
         r = w.record
         rows.append("<tr>" + "".join([
-            f'<td class="user">{h(r.group)}</td>', f"<td>{long_date(r.date)}</td>",
+            f'<th scope="row" class="user">{h(w.name)}</th>',
             f'<td class="user">{h(r.facilitator)}</td>', f'<td class="user">{h(r.location)}</td>',
             f'<td class="num">{"" if r.participants is None else r.participants}</td>',
             f'<td class="num">{w.voted}/{len(report.commitments)}</td>',
             f'<td class="num">{w.answered}/{len(report.questions)}</td>',
             f"<td>{h(w.recommendation)}</td>",
             f"<td>{'finished' if r.complete else 'in progress'}</td>"]) + "</tr>")
-    return ("<table><thead><tr>" + "".join(f"<th>{c}</th>" for c in head) + "</tr></thead><tbody>"
-            + "".join(rows) + "</tbody></table>")
+    return table("Workshops", columns, rows, cls="workshops",
+                 numeric=("Participants", "Commitments voted", "Questions answered"))
 
 
-def _cell(n: int, share: int, total: int) -> str:
-    return f'<td class="num">{n} ({share}%)</td>' if total else f'<td class="num">{n}</td>'
-
-
-def _principle(report: Report, p: PrincipleView) -> str:
-    head = ("<tr><th>No.</th><th>Commitment</th>"
-            + "".join(f'<th class="num">{h(o.label)}</th>' for o in report.options)
-            + '<th class="num">Total</th><th>Result</th></tr>')
-    rows = [f'<tr><td><a href="#c-{h(c.id)}">{c.code}</a></td><td>{h(c.text)}</td>'
-            + "".join(_cell(c.totals[o.id], c.share(o.id), c.total) for o in report.options)
-            + f'<td class="num">{c.total}</td><td class="result">{_result(c)}</td></tr>'
-            for c in p.commitments]
-    rows.append('<tr class="all"><td></td><td>All commitments</td>'
-                + "".join(_cell(p.totals[o.id], p.share(o.id), p.total) for o in report.options)
-                + f'<td class="num">{p.total}</td><td class="result">–</td></tr>')
-    out = [f'<section class="principle" id="p-{h(p.id)}">',
-           f"<h2>{p.number}. {h(p.principle.title)}</h2>",
-           f'<p class="statement">{h(p.principle.statement)}</p>',
-           principle_chart(report, p),
-           f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"]
-    out += [_commitment(report, c) for c in p.commitments]
-    return "\n".join(out) + "</section>"
-
-
-def _commitment(report: Report, c: CommitmentView) -> str:
-    out = [f'<div class="commitment" id="c-{h(c.id)}">',
-           f"<h3>{c.code} {h(c.text)} {_verdict(c)}</h3>",
-           commitment_bar(report, c.totals, c.code),
-           f'<p class="figures">{h(describe(report, c.totals, report.no_votes_label))}'
-           + ("" if report.single else _voted(c.result.sessions_voted))
-           + "</p>"]
-    if not report.single:
-        out.append(_by_workshop(report, c))
-    for label, notes in (("Comments", c.comments), ("Proposed wordings", c.amendments)):
-        if notes:
-            out.append(f"<h4>{label}</h4>" + _notes(report, notes))
-    return "\n".join(out) + "</div>"
-
-
-def _by_workshop(report: Report, c: CommitmentView) -> str:
-    """Each workshop's own counts for the commitment; "–" where it did not vote on it."""
-    rows = []
-    for wc in c.by_workshop:
-        counts = wc.counts
-        cells = ([str(counts.get(o.id, 0)) for o in report.options] + [str(sum(counts.values()))]
-                 if counts is not None else ["–"] * (len(report.options) + 1))
-        rows.append(f'<tr><td class="user">{h(wc.workshop.name)}</td>'
-                    + "".join(f'<td class="num">{n}</td>' for n in cells) + "</tr>")
-    head = ("<tr><th>Workshop</th>" + "".join(f'<th class="num">{h(o.label)}</th>'
-                                              for o in report.options)
-            + '<th class="num">Total</th></tr>')
-    return (f'<div class="scroll"><table class="by-workshop"><caption>Votes on {c.code} by '
-            f"workshop</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-            "</div>")
-
-
-def _voted(n: int) -> str:
-    return f"; {n} workshop{'' if n == 1 else 's'} voted"
-
-
-def _notes(report: Report, notes: tuple[Note, ...]) -> str:
-    items = []
-    for note in notes:
-        who = "" if report.single else f'<span class="who">{h(note.workshop)}:</span> '
-        items.append(f'<li>{who}<span class="user">{h(note.text)}</span></li>')
-    return '<ul class="notes">' + "".join(items) + "</ul>"
+def _session_notes(report: Report) -> str:
+    """Each workshop's facilitator's notes, as typed, under its name; "None." for none."""
+    noted = report.noted()
+    if not noted:
+        return '<h3>Facilitator\'s notes</h3><p class="none">None.</p>'
+    items = "".join(f'<dt class="who">{h(w.name)}</dt><dd class="user session-notes">'
+                    f"{h(w.notes)}</dd>" for w in noted)
+    return f'<h3>Facilitator\'s notes</h3><dl class="session-notes">{items}</dl>'
 
 
 def _questions(report: Report) -> str:
-    out = ['<section id="questions"><h2>Your thoughts</h2>']
+    out = []
     for q in report.questions:
         out.append(f'<h3 id="q-{h(q.question.id)}">Q{q.number}. {h(q.question.text)}</h3>')
-        out.append(_notes(report, q.answers) if q.answers
+        out.append(notes(report, q.answers) if q.answers
                    else f'<p class="missing">{h(report.not_answered_label)}.</p>')
-    return "\n".join(out) + "</section>"
+    return section("questions", "Your thoughts", out)
 
 
 def _reasons(rec) -> str:
@@ -262,27 +165,25 @@ def _reasons(rec) -> str:
 def _recommendations(report: Report) -> str:
     if report.single:
         w = report.workshops[0]
-        return ('<section id="recommendation"><h2>Recommendation</h2>'
-                f"<p><strong>{h(w.recommendation)}</strong></p>"
-                f"{_reasons(w.record.recommendation)}</section>")
-    counts = "".join(f'<tr><td>{h(label)}</td><td class="num">{n}</td></tr>'
-                     for label, n in report.recommendation_counts().items())
-    out = ['<section id="recommendation"><h2>Recommendations</h2>',
-           "<table><thead><tr><th>Recommendation</th><th class=\"num\">Workshops</th></tr>"
-           f"</thead><tbody>{counts}</tbody></table>"]
+        return section("recommendation", "Recommendation", [
+            f"<p><strong>{h(w.recommendation)}</strong></p>{_reasons(w.record.recommendation)}"])
+    counts = [f'<tr><th scope="row">{h(label)}</th><td class="num">{n}</td></tr>'
+              for label, n in report.recommendation_counts().items()]
+    out = [table("Recommendations counted", ("Recommendation", "Workshops"), counts,
+                 numeric=("Workshops",), cls="narrow")]
     for w in report.workshops:
-        out.append(f'<h3><span class="user">{h(w.record.group)}</span>, '
-                   f"{long_date(w.record.date)}: {h(w.recommendation)}</h3>"
+        out.append(f'<h3><span class="user">{h(w.name)}</span>: {h(w.recommendation)}</h3>'
                    + _reasons(w.record.recommendation))
-    return "\n".join(out) + "</section>"
+    return section("recommendation", "Recommendations", out)
 
 
 def _foreign(report: Report) -> str:
     items = "".join(
-        f'<li><span class="who">{h(n.target)} ({EntryKind(n.kind).singular}), {h(n.workshop)}:</span> '
-        f'<span class="user">{h(n.text)}</span></li>' for n in report.foreign)
-    return ('<section id="other"><h2>Entries on ids this protocol does not have</h2>'
-            f'<ul class="notes">{items}</ul></section>')
+        f'<li><span class="who">{h(n.target)} ({EntryKind(n.kind).singular}), '
+        f'{h(n.workshop)}:</span> <span class="user">{h(n.text)}</span></li>'
+        for n in report.foreign)
+    return section("other", "Entries on ids this protocol does not have",
+                   [f'<ul class="notes">{items}</ul>'])
 
 
 def _footer(report: Report) -> str:
