@@ -206,7 +206,7 @@ def test_findings_come_first_and_hold_the_findings(source, protocol):
     assert f.most_amended and amended[0][:5] == ["No.", "Commitment", "Proposed wordings",
                                                  "Most proposed", "Result"]
     assert [r[:5] for r in amended[1:]] == [
-        [c.code, c.text, str(len(c.amendments)), c.amendment_groups[0].summary,
+        [c.code, c.text, str(len(c.amendments)), visible(c.amendment_groups[0].summary),
          f"{c.verdict} — {c.leading_text}" if c.leading_text else c.verdict]
         for c in f.most_amended]
     counts = sorted((len(c.amendments) for c in report.commitments if c.amendments),

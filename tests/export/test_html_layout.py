@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from export_helpers import NOTES, council_sessions, one_break, save_session, visible
+from export_helpers import NOTES, council_sessions, one_break, save_merged, save_session, visible
 
 from workshop.consultation.findings import findings
 from workshop.consultation.inputs import read_result
 from workshop.consultation.report_build import build_report
+from workshop.consultation.wording import readable_runs
 from workshop.export import export_bytes
 from workshop.export.html_charts import TONE_STYLES
 from workshop.export.html_style import CSS
@@ -114,7 +115,7 @@ def test_findings_name_workshops_in_progress_and_what_most_propose(council, sour
     assert part.one("p", cls="unfinished").words() == f.unfinished_line()
     assert part.words().index(f.headline()) < part.words().index(f.unfinished_line())
     amended = next(t for t in part.all("table") if "Most proposed" in t.rows()[0])
-    assert [r[3] for r in amended.rows()[1:]] == [c.amendment_groups[0].summary
+    assert [r[3] for r in amended.rows()[1:]] == [visible(c.amendment_groups[0].summary)
                                                  for c in f.most_amended]
     assert amended.rows()[1][3] == "3 of 4 workshops propose adding 'independently verified'"
     finished, _ = html_of(source, protocol)  # every workshop finished: nothing to say
@@ -185,9 +186,14 @@ def test_proposed_wordings_grouped_with_their_changes(council, source, protocol)
             shown = block.all("div", cls="wording")
             assert len(shown) == len(c.amendment_groups)
             for div, g in zip(shown, c.amendment_groups, strict=True):
-                assert div.one("p", cls="wording-summary").text() == g.summary
-                expected = [(k, one_break(visible(t))) for k, t in g.diff]
-                assert _runs(div.one("span", cls="diff-text")) == expected
+                assert div.one("p", cls="wording-summary").text() == visible(g.summary)
+                expected = [(k, one_break(visible(t))) for k, t in readable_runs(list(g.diff))]
+                runs = _runs(div.one("span", cls="diff-text"))
+                assert runs == expected
+                # the published text, then the proposal, read back out of the runs
+                assert "".join(t for k, t in g.diff if k != "added") == c.text
+                assert "".join(t for k, t in runs if k != "added").replace(" ", "") == (
+                    visible(c.text).replace(" ", ""))
                 items = div.one("ul").all("li")
                 assert [one_break(li.one("span", cls="user").text()) for li in items] == [
                     one_break(visible(n.text)) for n in g.proposals]
@@ -203,7 +209,18 @@ def test_proposed_wordings_grouped_with_their_changes(council, source, protocol)
         "Taunton Panel, 4 November 2026:"]
     html = data.decode()
     assert "<ins> where possible.</ins>" in html  # the run's leading space is kept
-    assert "<del>outcomes</del><ins>outcomes, independently verified.</ins>" in html
+
+
+def test_a_replaced_word_reads_old_then_new_never_run_together(tmp_path, protocol):
+    sessions = council_sessions(protocol)
+    target = protocol.commitments[1]
+    assert " used our " in target.text
+    sessions[0].add_amendment(target.id, target.text.replace(" used ", " spent "))
+    path = save_merged(tmp_path / "m.toml", sessions, protocol)
+    data = export_bytes(read_result(path, protocol), protocol, "html")
+    assert "<del>used</del> <ins>spent</ins>" in data.decode()
+    change = tree(data).one("div", id=f"c-{target.id}").one("span", cls="diff-text")
+    assert change.text() == target.text.replace(" used ", " used spent ")
 
 
 def test_changes_read_without_colour(protocol):

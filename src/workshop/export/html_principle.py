@@ -6,8 +6,9 @@ The table gives each commitment's number ("1.4"), text, counts with shares, tota
 voted). A commitment's block gives its result once in words and a bar; in a report of many
 workshops, each workshop's own counts; its comments; and its proposed wordings in
 near-identical groups (consultation/amendments.py): what the group proposes, the change against
-the published text (`<del>` removed, `<ins>` added, the spaces exactly as the diff gives them),
-then every proposal as typed with its workshop. An unvoted commitment says "No votes" once: no
+the published text (`<del>` removed, `<ins>` added, the spaces exactly as
+wording.readable_runs gives them: `<del>old</del> <ins>new</ins>`, never `oldnew`), then every
+proposal as typed with its workshop. An unvoted commitment says "No votes" once: no
 empty bar, no empty count table. Nothing here imports Textual.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.report import CommitmentView, PrincipleView, Report
+from workshop.consultation.wording import readable_runs
 from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
 from workshop.export.html_parts import code_cell, notes, result, section, table, verdict
 from workshop.export.safety import html_text as h
@@ -87,7 +89,7 @@ def _by_workshop(report: Report, c: CommitmentView) -> str:
 def _group(report: Report, g: AmendmentGroup) -> str:
     """A group of near-identical proposals: what it proposes, the change, every proposal."""
     change = "".join(f"<{DIFF_TAGS[kind]}>{h(text)}</{DIFF_TAGS[kind]}>" if kind in DIFF_TAGS
-                     else h(text) for kind, text in g.diff)
+                     else h(text) for kind, text in readable_runs(list(g.diff)))
     return ('<div class="wording">'
             f'<p class="wording-summary">{h(g.summary)}</p>'
             f'<p class="diff"><span class="diff-label">Change:</span> '

@@ -90,7 +90,6 @@ del { text-decoration: line-through; text-decoration-thickness: 2px; background:
   color: inherit; }
 ins { text-decoration: underline; text-decoration-thickness: 2px; font-weight: bold;
   background: #dcf1de; color: inherit; }
-del + ins { margin-left: .3em; }
 del::before, del::after, ins::before, ins::after { position: absolute; width: 1px; height: 1px;
   overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 del::before { content: " [removed: "; }
