@@ -1,6 +1,8 @@
-"""XLSX export: opened with openpyxl, the workbook has the four sheets with frozen, filtered,
-sized headers and wrapped text; counts are numeric cells; every word is there; no cell is a
-formula."""
+"""XLSX export: opened with openpyxl, the workbook has the Summary then the five tidy sheets with
+frozen, filtered, sized headers and wrapped text; counts are numeric cells; every word is there
+exactly as typed; no cell is a formula (formula-like text is a text cell with the quote-prefix
+style, not an apostrophe). The Summary is tested in test_sheet_summary.py, long text and
+printing in test_sheet_text.py and test_sheet_layout.py."""
 
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from openpyxl import load_workbook
 
 from workshop.export import export_bytes
 
-SHEETS = ["Votes", "Comments", "Answers", "Sessions"]
+SHEETS = ["Summary", "Votes", "Comments", "Amendments", "Answers", "Sessions", "Chart data"]
+TIDY = SHEETS[1:-1]
 
 
 def workbook(data: bytes):
@@ -25,13 +28,18 @@ def records(ws) -> list[dict]:
 
 
 def as_cell(text: str) -> str:
-    return ("'" if text.startswith((*FORMULA_START, "\x00")) else "") + visible(text)
+    """What openpyxl reads back from a text cell holding `text`: the words as typed (no
+    apostrophe), control characters as control pictures, and CR as the file format writes it,
+    `_x000D_`, which Excel and LibreOffice decode and openpyxl leaves as it is."""
+    return visible(text).replace("\r", "_x000D_")
 
 
 def test_sheets_are_laid_out_for_analysis(source, protocol):
     wb = workbook(export_bytes(source.merged, protocol, "xlsx"))
     assert wb.sheetnames == SHEETS
-    for ws in wb.worksheets:
+    assert wb.active.title == "Summary"
+    assert [ws.sheet_state for ws in wb.worksheets] == ["visible"] * 6 + ["hidden"]
+    for ws in (wb[name] for name in TIDY):
         assert ws.freeze_panes == "A2"
         assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
         assert all(cell.font.b for cell in ws[1])
@@ -75,16 +83,22 @@ def test_every_comment_wording_and_answer(source, protocol):
 
 
 def test_no_cell_is_a_formula(source, protocol):
+    """Text that starts like a formula is a text cell with the quote-prefix style and the
+    words as typed; no cell is a formula, and no apostrophe is added to anything."""
     wb = workbook(export_bytes(source.merged, protocol, "xlsx"))
-    texts = 0
+    texts = prefixed = 0
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
                     texts += 1
-                    assert not cell.value.startswith(FORMULA_START), cell.value
-    assert texts > 100
+                    assert cell.data_type == "s"
+                    assert not cell.value.startswith("'"), cell.value
+                    looks_like_formula = cell.value.startswith((*FORMULA_START, "_x000D_"))
+                    assert cell.quotePrefix == looks_like_formula, (ws.title, cell.value)
+                    prefixed += looks_like_formula
+    assert texts > 100 and prefixed > 10
 
 
 def test_incomplete_session(partial, protocol):
@@ -94,4 +108,7 @@ def test_incomplete_session(partial, protocol):
     session = records(wb["Sessions"])[0]
     assert session["Finished"] == "No" and session["Finished at (UTC)"] is None
     assert session["Recommendation"] == "Undecided"
-    assert [r["Text"] for r in records(wb["Comments"])] == ["'=SUM(A1) so far"]
+    comments = wb["Comments"]
+    assert [r["Text"] for r in records(comments)] == ["=SUM(A1) so far"]
+    text = comments.cell(2, [c.value for c in comments[1]].index("Text") + 1)
+    assert text.data_type == "s" and text.quotePrefix

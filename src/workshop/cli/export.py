@@ -1,10 +1,12 @@
 """`workshop export FILE --format md|csv|xlsx|html|docx [-o PATH] [--table ...] [--raw-text]`.
 
-Reads a session file or a merged file (consultation.inputs.read_result), renders it (workshop.export)
-and writes it: beside FILE with the format's extension by default, to PATH with `-o` (into it,
-under the default name, if PATH is a folder), or to standard output with `-o -` for the text
-formats. A file is replaced atomically (toml.atomic.atomic_write), never left half-written, and never
-written over FILE itself. Nothing here imports Textual.
+Reads a session file or a merged file (consultation.inputs.read_result), renders it
+(workshop.export) and writes it: beside FILE with the format's extension by default, to PATH
+with `-o` (into it, under the default name, if PATH is a folder), or to standard output with
+`-o -` for the text formats. A file is replaced atomically (toml.atomic.atomic_write), never left
+half-written, and never written over FILE itself. `--raw-text` (CSV only) drops the formula
+guard for analysts, with a warning in --help (export/csv_export.py). Nothing here imports
+Textual.
 """
 
 from __future__ import annotations

@@ -40,7 +40,6 @@ from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
 
 
-
 class Ref(str):
     """A commitment's reference, `1.4` (CommitmentView.code): always text, never a number."""
 
