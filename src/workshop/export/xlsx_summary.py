@@ -195,9 +195,12 @@ def _chart(wb: Workbook, report: Report, p, first: int, n: int, width: int,
     # A bar chart's y axis is its categories (the Refs, first at the top), x its votes.
     chart.set_y_axis({"reverse": True, "crossing": "max", "interval_unit": 1,
                       "num_font": {"size": 9}})
-    chart.set_x_axis({"name": "Votes", "name_font": {"size": 9, "bold": False},
-                      "num_font": {"size": 9}, "min": 0,
-                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    votes = {"name": "Votes", "name_font": {"size": 9, "bold": False}, "num_font": {"size": 9},
+             "min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
+    longest = max((c.total for c in p.commitments), default=0)
+    if longest <= 10:  # whole votes only: no axis of 0.1, 0.2, ... under a few votes or none
+        votes.update(max=max(longest, 1), major_unit=1)
+    chart.set_x_axis(votes)
     chart.set_legend({"position": "bottom", "font": {"size": 9}})
     chart.set_size({"width": width, "height": height})
     return chart
