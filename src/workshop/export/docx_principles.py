@@ -19,6 +19,7 @@ from docx.shared import Cm
 
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.report import CommitmentView, Note, PrincipleView, Report
+from workshop.consultation.wording import readable_runs
 from workshop.export.docx_chart import WIDTH_CM, chart_png, describe
 from workshop.export.docx_layout import (
     FIT,
@@ -83,7 +84,7 @@ def _commitment(doc: DocWriter, report: Report, c: CommitmentView) -> None:
     doc.heading(f"{c.code} {c.text}", level=2)
     reason = f" {c.reason}." if c.reason else ""
     keep_with_next(doc.paragraph(f"{result(c)}.{reason}", bold_prefix="Result: "))
-    if not report.single:
+    if not report.single and c.total:  # nobody voted: the result said so; no table of dashes
         _by_workshop(doc, report, c)
     if c.comments:
         doc.label("Comments:")
@@ -101,7 +102,7 @@ def _group(doc: DocWriter, group: AmendmentGroup) -> None:
     keep_with_next(doc.paragraph(group.summary, italic=True))
     diff = keep_with_next(doc.paragraph())
     diff.paragraph_format.left_indent = Cm(0.6)
-    diff_runs(diff, group.diff)
+    diff_runs(diff, readable_runs(list(group.diff)))
     for note in group.proposals:
         doc.paragraph(note.text, style="List Bullet", bold_prefix=f"{note.workshop}: ")
 

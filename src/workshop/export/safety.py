@@ -12,7 +12,7 @@
   (a heading), `-`/`+` (a list, a rule, a setext underline), `=` (an underline), `1.`/`1)`.
   Line breaks become hard breaks inside the same paragraph, so text cannot end a table or a
   list, make a heading, a link or HTML.
-- HTML: `html.escape` (quotes included); line breaks are kept by CSS (`white-space: pre-wrap`).
+- HTML: `html.escape` (quotes included); line breaks are kept by CSS (`white-space: break-spaces`).
 - Everywhere: control characters that a file format cannot hold (NUL and the other C0 controls
   but tab, LF and CR; DEL) are shown as their Unicode "control pictures" (NUL as `␀`), so the
   character is visible rather than lost or fatal to an XML writer.
