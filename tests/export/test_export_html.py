@@ -197,13 +197,13 @@ def test_findings_come_first_and_hold_the_findings(source, protocol):
         assert f"Recommendation: {report.workshops[0].recommendation}" in text
     contested, amended = _tables_by_head(page)
     assert f.contested_commitments, "the fixture has contested commitments"
-    assert contested[0] == ["No.", "Commitment", "Why", "Votes"]
+    assert contested[0] == ["Ref", "Commitment", "Why", "Votes"]
     assert [r[:3] for r in contested[1:]] == [
         [c.code, c.text, f"Contested: {c.reason}"] for c in f.contested_commitments]
     assert all(c.mark == "contested" for c in f.contested_commitments)
     order = [c.id for c in report.sorted_commitments("contested") if c.mark == "contested"]
     assert [c.id for c in f.contested_commitments] == order  # most contested first
-    assert f.most_amended and amended[0][:5] == ["No.", "Commitment", "Proposed wordings",
+    assert f.most_amended and amended[0][:5] == ["Ref", "Commitment", "Proposed wordings",
                                                  "Most proposed", "Result"]
     assert [r[:5] for r in amended[1:]] == [
         [c.code, c.text, str(len(c.amendments)), visible(c.amendment_groups[0].summary),

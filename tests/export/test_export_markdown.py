@@ -72,7 +72,7 @@ def tables(tokens) -> list[list[list[str]]]:
 
 def principle_tables(tokens) -> list[list[list[str]]]:
     """The tables of commitments, one per principle (No., Commitment, options, Total, Result)."""
-    return [t for t in tables(tokens) if t[0][:2] == ["No.", "Commitment"]]
+    return [t for t in tables(tokens) if t[0][:2] == ["Ref", "Commitment"]]
 
 
 def expected(text: str) -> str:
@@ -85,7 +85,7 @@ def test_every_count_and_share_is_in_its_table(source, protocol):
     by_code = {row[0]: row for t in found for row in t[1:] if row[0]}
     header = found[0][0]
     labels = [o.label for o in protocol.vote_options]
-    assert header == ["No.", "Commitment", *labels, "Total", "Result"]
+    assert header == ["Ref", "Commitment", *labels, "Total", "Result"]
     for p_number, p in enumerate(protocol.principles, start=1):
         for c_number, c in enumerate(p.commitments, start=1):
             row = by_code[f"{p_number}.{c_number}"]

@@ -131,7 +131,7 @@ def test_every_commitment_row_starts_with_its_reference(council, source, protoco
         listing = [t for t in doc.all("table") if "Commitment" in t.rows()[0]]
         assert len(listing) >= len(protocol.principles) + 1  # principles and the findings
         for table in listing:
-            assert table.rows()[0][:2] == ["No.", "Commitment"]
+            assert table.rows()[0][:2] == ["Ref", "Commitment"]
             for tr in table.all("tr")[1:]:
                 cells = [c for c in tr.children if not isinstance(c, str)]
                 if "all" in tr.classes:

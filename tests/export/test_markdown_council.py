@@ -53,7 +53,7 @@ def test_every_table_of_commitments_has_the_reference(council, protocol):
         if block is None:
             continue
         counts = tables(block)
-        assert len(counts) == 1 and counts[0][0][:2] == ["No.", "Workshop"]
+        assert len(counts) == 1 and counts[0][0][:2] == ["Ref", "Workshop"]
         assert [row[:2] for row in counts[0][1:]] == [[c.code, w.name] for w in report.workshops]
 
 
@@ -121,7 +121,7 @@ def test_counts_and_shares_are_right_aligned(council, protocol):
         assert [h for h, a in zip(head, align, strict=True) if a] == [
             h for h in head if h in {o.label for o in report.options} | {
                 "Total", "Participants", "Commitments voted", "Questions answered", "Workshops"}]
-    assert by_first[("No.", "Commitment")] == ["", ""] + ["right"] * (options + 1) + [""]
-    assert by_first[("No.", "Workshop")] == ["", ""] + ["right"] * (options + 1)
+    assert by_first[("Ref", "Commitment")] == ["", ""] + ["right"] * (options + 1) + [""]
+    assert by_first[("Ref", "Workshop")] == ["", ""] + ["right"] * (options + 1)
     assert by_first[("Recommendation", "Workshops")] == ["", "right"]
     assert by_first[("Workshop", "Date")] == [""] * 4 + ["right"] * 3 + [""] * 2

@@ -61,4 +61,4 @@ def _table(report: Report, label: str, columns: tuple[str, ...],
         return '<p class="none">None.</p>'
     body = [f"<tr>{code_cell(c)}<td>{h(c.text)}</td>"
             + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>" for c, cells in rows]
-    return table(label, ("No.", "Commitment", *columns), body, cls="findings")
+    return table(label, ("Ref", "Commitment", *columns), body, cls="findings")

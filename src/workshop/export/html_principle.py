@@ -36,7 +36,7 @@ def principle_section(report: Report, p: PrincipleView) -> str:
                 + f'<td class="num">{p.total}</td><td class="result">–</td></tr>')
     body = [f'<p class="statement">{h(p.principle.statement)}</p>',
             principle_chart(report, p), legend(report),
-            table(f"Votes on principle {p.number}", ("No.", "Commitment", *labels, "Total",
+            table(f"Votes on principle {p.number}", ("Ref", "Commitment", *labels, "Total",
                                                      "Result"), rows,
                   numeric=(*labels, "Total"), cls="votes")]
     body += [commitment_block(report, c) for c in p.commitments]

@@ -166,7 +166,7 @@ def _count(n: int, share: int, total: int) -> str:
 def _principle(report: Report, p: PrincipleView) -> list[str]:
     out = [f"## {p.number}. {md_heading(p.principle.title)}", "",
            f"*{md_text(p.principle.statement)}*", ""]
-    head = ["No.", "Commitment", *(md_cell(o.label) for o in report.options), "Total", "Result"]
+    head = ["Ref", "Commitment", *(md_cell(o.label) for o in report.options), "Total", "Result"]
     out += [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(report.options) + 1) + [LEFT])]
     for c in p.commitments:
         out.append(_row([c.code, md_cell(c.text),
@@ -208,7 +208,7 @@ def _commitment_block(report: Report, c: CommitmentView) -> list[str]:
 
 def _workshop_counts(report: Report, c: CommitmentView) -> list[str]:
     """Each workshop's own counts, so a reader can check a "the workshops disagree" mark."""
-    head = ["No.", "Workshop", *(md_cell(o.label) for o in report.options), "Total"]
+    head = ["Ref", "Workshop", *(md_cell(o.label) for o in report.options), "Total"]
     out = [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(head) - 2))]
     for row in c.by_workshop:
         cells = ([str(row.counts[o.id]) for o in report.options] + [str(sum(row.counts.values()))]
