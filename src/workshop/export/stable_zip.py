@@ -1,7 +1,8 @@
 """Byte-stable Office files: the same export twice gives the same bytes.
 
-An .xlsx or .docx is a zip. The libraries that write them stamp each zip entry with the current
-time, and openpyxl stamps the document's "modified" property with it too. `stabilise` rewrites
+A .docx is a zip. python-docx stamps each zip entry with the current time, and the document's
+"modified" property with it too (the workbook's writer, XlsxWriter, is given fixed dates
+itself: xlsx.py). `stabilise` rewrites
 the zip with every entry dated `moment` (the result's last change, never the clock) and sets the
 core properties' created and modified dates to it, keeping entry order and compression. Nothing
 here imports Textual.
