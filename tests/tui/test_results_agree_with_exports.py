@@ -141,3 +141,82 @@ def test_spreadsheets_hold_the_reports_counts_and_labels(merged_path, protocol):
         for option in report.options:
             counted = sum(int(r[option.label]) for r in votes if r["Commitment id"] == view.id)
             assert counted == view.totals[option.id]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _visible_text(data: bytes, fmt: str) -> str:
+    """What a reader of the file sees, read back with the format's own library."""
+    if fmt == "md":
+        from markdown_it import MarkdownIt
+        tokens = MarkdownIt("commonmark").enable("strikethrough").enable("table").parse(
+            data.decode())
+        return _words(" ".join(c.content for t in tokens if t.type == "inline"
+                               for c in t.children or () if c.type == "text"))
+    if fmt == "html":
+        from html.parser import HTMLParser
+
+        class Text(HTMLParser):
+            parts: list[str] = []
+
+            def handle_data(self, d):
+                self.parts.append(d)
+
+        parser = Text()
+        parser.parts = []
+        parser.feed(data.decode())
+        return _words("".join(parser.parts))
+    if fmt == "docx":
+        doc = Document(io.BytesIO(data))
+        cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+        return _words(" ".join([p.text for p in doc.paragraphs] + cells))
+    if fmt == "xlsx":
+        book = load_workbook(io.BytesIO(data))
+        return _words(" ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows()
+                               for c in row if c.value is not None))
+    return _words(data.decode("utf-8-sig"))
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "xlsx", "csv"])
+async def test_the_findings_and_grouped_wordings_on_screen_are_in_every_export(
+        protocol, tmp_path, fmt):
+    """Issue 11, 'Done when': the findings, the leading options and the grouped proposals the
+    results view shows are in the export too, word for word."""
+    from results_fixture import NOTES
+    from results_fixture import merged_file as five_workshops
+
+    from workshop.consultation.findings import findings
+
+    path = five_workshops(protocol, tmp_path)
+    merged = read_result(path, protocol)
+    report = build_report(merged, protocol)
+    found = findings(report)
+    app = make_app(protocol, tmp_path / "sessions", results_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        screen_text = widget_text(app.screen.query_one("#findings-text"))
+    group = report.commitment("share-resources").amendment_groups[0]
+    expected = [group.summary, found.unfinished_line(), found.headline()]
+    expected += [c.text for c in found.contested_commitments]
+    for line in expected:
+        assert _words(line) in _words(screen_text), line
+    if fmt == "csv":
+        tables = {t: export_bytes(merged, protocol, "csv", table=t).decode("utf-8-sig")
+                  for t in ("summary", "amendments", "sessions")}
+        rows = list(csv.DictReader(io.StringIO(tables["summary"])))
+        assert [r["Ref"] for r in rows] == [f"#{c.code}" for c in report.commitments]
+        assert group.summary in tables["amendments"] and NOTES in tables["sessions"]
+        for c in report.commitments:
+            row = next(r for r in rows if r["Ref"] == f"#{c.code}")
+            assert row["Leading"] == c.leading_text and row["Verdict"] == c.verdict
+        return
+    shown = _visible_text(export_bytes(merged, protocol, fmt), fmt)
+    for line in expected:
+        assert _words(line) in shown, line
+    assert _words(NOTES) in shown
+    for c in voted(report):
+        assert c.leading_text in shown and c.code in shown
