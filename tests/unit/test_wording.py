@@ -18,7 +18,7 @@ def test_the_runs_rebuild_both_texts_exactly(old, new):
     assert "".join(t for k, t in runs if k != "added") == old
     assert "".join(t for k, t in runs if k != "removed") == new
     assert all(t for _, t in runs)
-    assert all(a[0] != b[0] for a, b in zip(runs, runs[1:]))
+    assert all(a[0] != b[0] for a, b in zip(runs, runs[1:], strict=False))
 
 
 def test_a_replacement_of_several_words_is_one_run_each_way():

@@ -20,7 +20,6 @@ from __future__ import annotations
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
-from workshop.consultation.wording import readable_runs, word_diff
 from workshop.consultation.report import (
     CommitmentView,
     Note,
@@ -28,6 +27,7 @@ from workshop.consultation.report import (
     Report,
     Workshop,
 )
+from workshop.consultation.wording import readable_runs, word_diff
 from workshop.export.safety import (
     md_cell,
     md_emphasis,
