@@ -25,7 +25,9 @@ def fills(protocol) -> list[str]:
     first = protocol.commitments[0].id
     session.set_votes(first, dict(zip(protocol.option_ids, (5, 3, 2), strict=True)))
     html = export_bytes(Merged.of_session(session, "s.toml"), protocol, "html").decode()
-    return re.findall(r'<rect [^>]*fill="(#[0-9a-f]{6})"><title>', html)
+    # each bar segment is a span of its option's tone class; the style sheet colours the tone
+    colour = dict(re.findall(r"\.tone-([a-z]+) \{ background-color: (#[0-9a-f]{6})", html))
+    return [colour[tone] for tone in re.findall(r'<span class="seg tone-([a-z]+)"', html)]
 
 
 def test_html_colours_follow_meaning_not_ids(protocol, tmp_path):
