@@ -29,7 +29,28 @@ def refs(protocol) -> dict[str, str]:
 
 
 def test_tables_keep_their_names_and_the_workbook_order():
-    assert TABLES == ("summary", "votes", "comments", "amendments", "answers", "sessions")
+    assert TABLES == ("findings", "summary", "votes", "comments", "amendments", "answers",
+                      "sessions")
+
+
+def test_findings_table_gives_the_findings_a_row_each(council, protocol):
+    rows = read(export_bytes(council.merged, protocol, "csv", table="findings"))
+    assert list(rows[0]) == ["Finding", "Ref", "Subject", "Count", "Detail"]
+    by = {}
+    for row in rows:
+        by.setdefault(row["Finding"], []).append(row)
+    assert by["Headline"][0]["Detail"].startswith("4 workshops, 46 participants. Of 37 "
+                                                  "commitments: 2 consensus, 1 contested")
+    assert [(r["Subject"], r["Count"], r["Detail"]) for r in by["Recommendation"]] == [
+        ("Adopt", "1", "Leeds Board, 2 November 2026"),
+        ("Adopt with changes", "2", "Bristol Forum, 3 November 2026; Taunton Panel, 4 November 2026"),
+        ("Do not adopt", "0", ""), ("Undecided", "1", "Salford Circle, 5 November 2026")]
+    [contested] = by["Contested"]
+    assert contested["Ref"] == "#1.2" and contested["Detail"].startswith("Agree leads with 50%")
+    [amended] = by["Most amended"]
+    assert (amended["Ref"], amended["Count"]) == (refs(protocol)[protocol.commitments[AMENDED].id], "4")
+    assert amended["Detail"] == "3 of 4 workshops propose adding 'independently verified'"
+    assert [r["Subject"] for r in by["Still in progress"]] == ["Salford Circle, 5 November 2026"]
 
 
 def test_summary_table_has_a_row_per_commitment(council, protocol):

@@ -5,6 +5,10 @@ Each table is a header and rows of plain cells (text, whole numbers, dates, UTC 
 commitment's `Ref`, or None for "no value"), drawn from the report model so they agree with
 every other format:
 
+- **findings**: the findings (consultation/findings.py) as rows of Finding, Ref, Subject, Count
+  and Detail: the headline, each recommendation with its workshops, each contested commitment
+  with its reason, each most amended commitment with what most of its workshops propose, and
+  each workshop still in progress;
 - **summary**: one row per commitment: its counts per vote option, the total, the leading option
   (`Agree, 58%`), the verdict (never blank: `Consensus`, `Contested`, `Majority`, `No votes`),
   the reason in words, how many workshops voted, its comments and proposed wordings, and what
@@ -36,6 +40,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workshop.consultation.figures import utc
+from workshop.consultation.findings import findings
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
 
@@ -47,9 +52,9 @@ class Ref(str):
 Cell = str | int | date | datetime | None
 """A cell: text (a `Ref` is text too), a whole number, a date, a UTC time, or None."""
 
-TABLES = ("summary", "votes", "comments", "amendments", "answers", "sessions")
-"""The tables, in the order the workbook's sheets follow (the Summary sheet is more than its
-table: xlsx_summary.py)."""
+TABLES = ("findings", "summary", "votes", "comments", "amendments", "answers", "sessions")
+"""The tables, in the order the workbook's sheets follow (the Summary sheet holds the findings
+and the summary table, and more: xlsx_summary.py)."""
 
 
 @dataclass(frozen=True)
@@ -86,13 +91,29 @@ _COMMITMENT = (Column("Ref", 6), Column("Principle no.", 9), Column("Principle i
 
 def table(report: Report, name: str) -> Table:
     """One table by name (see TABLES)."""
-    return {"summary": summary_table, "votes": votes_table, "comments": comments_table,
+    return {"findings": findings_table, "summary": summary_table, "votes": votes_table, "comments": comments_table,
             "amendments": amendments_table, "answers": answers_table,
             "sessions": sessions_table}[name](report)
 
 
 def tables(report: Report) -> list[Table]:
     return [table(report, name) for name in TABLES]
+
+
+def findings_table(report: Report) -> Table:
+    """The findings, a row each (see the module docstring)."""
+    f = findings(report)
+    columns = (Column("Finding", 18), Column("Ref", 6), Column("Subject", 40, wrap=True),
+               Column("Count", 8), Column("Detail", 70, wrap=True))
+    rows: list[list[Cell]] = [["Headline", None, "Workshops", f.workshops, f.headline()]]
+    rows += [["Recommendation", None, t.label, t.count, "; ".join(w.name for w in t.workshops)
+              or None] for t in f.recommendations]
+    rows += [["Contested", Ref(c.code), c.text, c.total, c.reason]
+             for c in f.contested_commitments]
+    rows += [["Most amended", Ref(c.code), c.text, len(c.amendments),
+              c.amendment_groups[0].summary] for c in f.most_amended]
+    rows += [["Still in progress", None, w.name, None, None] for w in f.unfinished]
+    return Table("findings", "Findings", columns, rows)
 
 
 def summary_table(report: Report) -> Table:

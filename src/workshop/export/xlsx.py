@@ -57,7 +57,7 @@ def render_xlsx(report: Report) -> bytes:
     wb.set_properties({"title": report.title, "author": "workshop", "created": moment})
     add_summary(wb, formats, report)
     for name in TABLES:
-        if name != "summary":
+        if name not in ("findings", "summary"):  # both on the Summary sheet
             add_tidy_sheet(wb, formats, report, name)
     add_chart_data(wb, formats, report)
     wb.close()
