@@ -52,8 +52,10 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "group": meta.group,
         "facilitator": meta.facilitator,
         "location": meta.location,
-        "date": meta.date,
     }
+    if meta.authority:  # optional: a file that names none reads as it always did
+        meta_out["authority"] = meta.authority
+    meta_out["date"] = meta.date
     if meta.participants is not None:
         meta_out["participants"] = meta.participants
     meta_out |= {"notes": meta.notes, "started": session.started, "updated": session.updated}
@@ -160,8 +162,8 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
 def _read_meta(r: Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetime]:
     meta = r.get(data, ("meta",), dict) or {}
     p: KeyPath = ("meta",)
-    r.unknown(meta, p, ("group", "facilitator", "location", "date", "participants", "notes",
-                        "started", "updated"))
+    r.unknown(meta, p, ("group", "facilitator", "location", "authority", "date", "participants",
+                        "notes", "started", "updated"))
     group = r.get(meta, (*p, "group"), str)
     if group is not None and not group.strip():
         r.report((*p, "group"), "must not be empty")
@@ -176,6 +178,7 @@ def _read_meta(r: Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetim
         date=on if isinstance(on, date) else date(1970, 1, 1),
         participants=participants,
         notes=r.get(meta, (*p, "notes"), str) or "",
+        authority=r.get(meta, (*p, "authority"), str, required=False) or "",
     )
     epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
     started = r.get(meta, (*p, "started"), datetime) or epoch

@@ -80,6 +80,9 @@ class Meta:
     participants: int | None = None
     """Head count in the room, if given; votes above it are flagged, not refused."""
     notes: str = ""
+    authority: str = ""
+    """The council or authority the workshop is held for ("" when not named): the protocol's
+    recommendation question reads it where it says `{authority}` (protocol.model.question_for)."""
 
 
 @dataclass
@@ -135,6 +138,7 @@ class Session:
         notes: str = "",
         clock: Callable[[], datetime] = utc_now,
         session_id: str | None = None,
+        authority: str = "",
     ) -> Session:
         """A new, empty session on `protocol`."""
         if not group.strip():
@@ -146,7 +150,8 @@ class Session:
             protocol_id=protocol.id,
             protocol_version=protocol.version,
             protocol_digest=protocol.digest,
-            meta=Meta(group, facilitator, location, on or now.date(), participants, notes),
+            meta=Meta(group, facilitator, location, on or now.date(), participants, notes,
+                      authority),
             started=now,
             updated=now,
             protocol=protocol,
@@ -281,7 +286,8 @@ class Session:
         self._touch(rec.updated)
 
     def set_meta(self, **changes: object) -> None:
-        """Change metadata fields by name (group, facilitator, location, date, participants, notes)."""
+        """Change metadata fields by name (group, facilitator, location, date, participants,
+        notes, authority)."""
         for name in changes:
             if name not in Meta.__dataclass_fields__:
                 raise SessionError(f"unknown session detail '{name}'")
