@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+AUTHORITY = "{authority}"
+"""The placeholder a protocol's `recommendation_question` may hold: it is read out as the
+session's authority (`meta.authority`), so one protocol file serves every council adopting it."""
+NO_AUTHORITY = "the council"
+"""What the placeholder reads as in a session that names no authority."""
+PLACEHOLDERS = (AUTHORITY,)
+"""Every placeholder a protocol's text may hold (schema.py refuses any other `{...}`)."""
+
 TONES = ("support", "qualified", "alternative", "neutral", "oppose")
 """What a vote option means, which is what every view colours it by (TUI theme variables in
 tui/tones.tcss, the HTML palette in export/html_charts.py): the first option of a protocol
@@ -100,6 +108,21 @@ class Protocol:
     questions_introduction: str = ""
     questions_minutes: float | None = None
     recommendation_question: str = ""
+    """The committee's question, word for word; it may name the authority as `{authority}`."""
+
+    def question_for(self, authority: str = "") -> str:
+        """The committee's question as read out in a session of `authority`: `{authority}`
+        replaced by it ("the council" when it is blank; a capital where it starts the question).
+        Words with no placeholder are the published words, shown unchanged whatever the session
+        names. A protocol with no question asks whether the authority should adopt it."""
+        name = " ".join(authority.split()) or NO_AUTHORITY
+        template = self.recommendation_question
+        if not template:
+            return f"Should {name} adopt the {self.title}?"
+        question = template.replace(AUTHORITY, name)
+        if template.startswith(AUTHORITY):
+            question = question[:1].upper() + question[1:]
+        return question
 
     @property
     def commitments(self) -> tuple[Commitment, ...]:

@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.errors import MAX_PROBLEMS, Problem
+from workshop.protocol.model import PLACEHOLDERS
 from workshop.toml.lines import KeyPath, format_path
 from workshop.toml.reader import Reader, type_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 KEY_PATTERN = re.compile(r"^[a-z]$")
+PLACEHOLDER_PATTERN = re.compile(r"\{[^{}]*\}")
+"""Anything in braces in a text that may hold placeholders (model.PLACEHOLDERS)."""
+WITH_PLACEHOLDERS = ("recommendation_question",)
+"""The top-level texts that may name the session's authority as `{authority}`."""
 RESERVED_KEYS: tuple[str, ...] = ("c", "e", "j", "k", "n", "p", "q", "r", "w")
 """Keys the app itself uses (next, previous, up, down, comment, wording, answer, edit, quit):
 a vote option may not take one, since its key and shift+key add and remove votes."""
@@ -192,6 +197,20 @@ def _cross_checks(data: dict[str, Any], checker: _Checker) -> None:
                 keys[key] = f"vote option '{oid}'"
 
 
+def _placeholders(data: dict[str, Any], checker: _Checker) -> None:
+    """A text that may hold placeholders holds only known ones: `{athority}` read out as typed
+    would put a typing slip in front of a committee."""
+    for key in WITH_PLACEHOLDERS:
+        text = data.get(key)
+        if not isinstance(text, str):
+            continue
+        for found in PLACEHOLDER_PATTERN.findall(text):
+            if found not in PLACEHOLDERS:
+                known = " ".join(PLACEHOLDERS)
+                checker.report((key,), f"unknown placeholder '{found}'; the only one is {known} "
+                               "(the authority the session names)")
+
+
 def check(
     data: dict[str, Any], text: str, file: str, reserved_keys: tuple[str, ...] = RESERVED_KEYS
 ) -> tuple[list[Problem], int]:
@@ -200,6 +219,7 @@ def check(
     checker = _Checker(text, file, reserved_keys)
     checker.table(data, PROTOCOL, ())
     _cross_checks(data, checker)
+    _placeholders(data, checker)
     return sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0)), checker.dropped
 
 

@@ -1,7 +1,8 @@
 """The committee's question: should the council adopt the protocol? With reasons and comments.
 
 `1`, `2`, `3` choose adopt / adopt with changes / do not adopt (`0` clears); `r` writes the
-reasons; `g` the general comments.
+reasons; `g` the general comments. The question is the protocol's, word for word; a protocol
+that writes it with `{authority}` reads out the authority the session names.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ class RecommendationScreen(StepScreen):
 
     def refresh_step(self) -> None:
         protocol, rec = self.protocol, self.session.recommendation
-        question = protocol.recommendation_question or (
-            f"Should the council adopt the {protocol.title}?")
+        # The protocol's words; a protocol written with `{authority}` names the session's.
+        question = protocol.question_for(self.session.meta.authority)
         self.query_one("#rec-question", Static).update(Text(question, style="italic"))
         choice = Text()
         for key, cid in CHOICE_KEYS.items():
