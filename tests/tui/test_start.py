@@ -60,13 +60,14 @@ async def test_new_session_form_creates_the_file_and_opens_the_introduction(prot
         assert isinstance(app.screen, NewSessionDialog)
         assert app.screen.query_one("#field-date").value == "2026-11-22"  # today by default
         await pilot.press(*"Taunton <Deane> [b]", "enter", *"Tonya", "enter", *"Room 2", "enter",
-                          "enter", *"14", "enter")
+                          *"Somerset [Council]", "enter", "enter", *"14", "enter")
         await settle(pilot)
         assert isinstance(app.screen, IntroScreen)
         on_disk = saved(app)
         assert on_disk.meta.group == "Taunton <Deane> [b]"
         assert (on_disk.meta.facilitator, on_disk.meta.location) == ("Tonya", "Room 2")
         assert on_disk.meta.participants == 14 and on_disk.meta.date == date(2026, 11, 22)
+        assert on_disk.meta.authority == "Somerset [Council]"
         assert app.path.parent == folder
         assert "Taunton <Deane> [b]" in screen_text(app)
 
@@ -80,7 +81,7 @@ async def test_new_session_form_checks_its_fields(protocol, folder):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Type the group or organisation's name." in screen_text(app)
-        await pilot.press(*"G", "tab", "tab", "tab")
+        await pilot.press(*"G", "tab", *"F")
         app.screen.query_one("#field-date").value = "22/11/2026"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -135,13 +136,13 @@ async def test_new_session_form_typed_fast_fills_each_field(protocol, folder):
     app = make_app(protocol, folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        keys = ["n", *"Taunton", "enter", *"Tonya", "enter", *"Room 2", "enter", "enter",
-                *"14", "enter"]
+        keys = ["n", *"Taunton", "enter", *"Tonya", "enter", *"Room 2", "enter", *"Somerset",
+                "enter", "enter", *"14", "enter"]
         for key in keys:
             app.post_message(events.Key("space" if key == " " else key,
                                         None if key == "enter" else key))
         await settle(pilot)
         assert isinstance(app.screen, IntroScreen)
         meta = saved(app).meta
-        assert (meta.group, meta.facilitator, meta.location, meta.participants) == (
-            "Taunton", "Tonya", "Room 2", 14)
+        assert (meta.group, meta.facilitator, meta.location, meta.authority,
+                meta.participants) == ("Taunton", "Tonya", "Room 2", "Somerset", 14)
