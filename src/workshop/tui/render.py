@@ -30,10 +30,24 @@ def counts_text(counts: dict[str, int], protocol: Protocol) -> str:
     return " · ".join(f"{counts.get(o, 0):>2}" for o in protocol.option_ids)
 
 
+def commitment_header(protocol: Protocol) -> Text:
+    """The heading of `commitment_row`'s columns: each count under its option's key (the key
+    that adds to it), `c` over the comments and `w` over the proposed wordings."""
+    keys = " · ".join(f"{o.key:>2}" for o in protocol.vote_options)
+    return Text(f"{keys}  c  w Commitment")
+
+
+def over_mark(total: int, participants: int | None) -> Text:
+    """`⚠13/12 `: more votes than people, marked in words as well as colour ("" when not)."""
+    if participants is None or total <= participants:
+        return Text("")
+    return Text(f"⚠{total}/{participants} ", style="bold red")
+
+
 def commitment_row(number: int, text: str, counts: dict[str, int], comments: int, wordings: int,
-                   protocol: Protocol) -> Table:
+                   protocol: Protocol, participants: int | None = None) -> Table:
     """`7 ·  3 ·  2  2c 1w  3. Ensure that ...`: counts first so they line up; text wraps under
-    itself."""
+    itself. A total above the head count starts the text with `over_mark`."""
     voted = any(counts.values())
     notes = Text()
     notes.append(f"{comments}c" if comments else "  ", style="bold cyan")
@@ -43,7 +57,8 @@ def commitment_row(number: int, text: str, counts: dict[str, int], comments: int
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_row(Text(counts_text(counts, protocol), style="bold" if voted else "dim"), notes,
-                 Text.assemble((f"{number}. ", "dim"), text))
+                 Text.assemble(over_mark(sum(counts.values()), participants),
+                               (f"{number}. ", "dim"), text))
     return grid
 
 
