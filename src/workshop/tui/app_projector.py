@@ -1,0 +1,111 @@
+"""The facilitator's side of the projector: `b` blanks or reveals the counts, and the
+highlighted commitment or question is told to `workshop serve` and `workshop follow`.
+
+Both go in the projector sidecar beside the session file (session/projector_state.py), never
+in the session itself: what the room may see is not part of the record. `ProjectorKeys` is
+mixed into the app (tui/app.py binds `b` to `action_projector_blank`, an app binding that is
+not a priority one, so a `b` typed in a text dialog is a letter, not a toggle). The highlight
+is heard from the step's main list: its `OptionList.OptionHighlighted` bubbles up to the app.
+Writes go through a `StateWriter` thread, so moving the highlight never waits for the disk.
+
+A read-only window (the session open in another one) writes nothing: the projector follows the
+window that holds the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from workshop.session.live import READ_ONLY
+from workshop.session.projector_state import ProjectorState, StateWriter, read_state
+from workshop.tui.screens.step import StepScreen
+
+BLANKED = "Counts hidden on the projector: b shows them."
+SHOWN = "Counts shown on the projector: b hides them."
+TITLE = "Projector"
+
+
+def projector_note(state: ProjectorState) -> str:
+    """What the notification says about the projector's state."""
+    return BLANKED if state.blanked else SHOWN
+
+
+class ProjectorLink:
+    """One session's projector state, as the app last set it, and its writer."""
+
+    def __init__(self, session_path: Path) -> None:
+        self.path = session_path
+        self.state = read_state(session_path)
+        """Kept from the last run: a projector left blanked stays blanked."""
+        self.writer = StateWriter(session_path)
+
+    def update(self, state: ProjectorState) -> None:
+        if state != self.state:
+            self.state = state
+            self.writer.submit(state)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class ProjectorKeys:
+    """Mixed into WorkshopApp: the `b` action and the highlight's way to the sidecar."""
+
+    _projector_link: ProjectorLink | None = None
+
+    def projector_link(self) -> ProjectorLink | None:
+        """The open session's projector state (None when there is none or it is read-only).
+        Opening a session whose projector is blanked says so once."""
+        live = self.live
+        if live is None or live.read_only or live.closed:
+            return None
+        link = self._projector_link
+        if link is None or link.path != live.path:
+            if link is not None:
+                link.close()
+            link = self._projector_link = ProjectorLink(live.path)
+            if link.state.blanked:
+                self.notify(BLANKED, title=TITLE, markup=False, timeout=8)
+        return link
+
+    def action_projector_blank(self) -> None:
+        """Hide the counts on the projector, or show them again."""
+        live = self.live
+        if live is None:
+            self.notify("Open a session first: b then hides or shows its counts on the "
+                        "projector.", severity="warning", markup=False)
+            return
+        if live.read_only:
+            self.notify(f"{READ_ONLY} The projector follows the window that holds it.",
+                        severity="warning", markup=False)
+            return
+        link = self.projector_link()
+        if link is not None:
+            link.update(link.state.toggled())
+            self.notify(projector_note(link.state), title=TITLE, markup=False)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The step's main list moved: the projector shows the row now highlighted."""
+        screen = event.option_list.screen
+        if not isinstance(screen, StepScreen) or not screen.main_list_id \
+                or event.option_list.id != screen.main_list_id or event.option.id is None:
+            return
+        live = self.live
+        if live is None or screen.step_name != live.current_step:
+            return
+        link = self.projector_link()
+        if link is not None:
+            link.update(link.state.highlighting(screen.step_name, event.option.id))
+
+    def on_unmount(self) -> None:
+        """Write what is waiting before the app goes (the thread would not outlive it)."""
+        if self._projector_link is not None:
+            self._projector_link.close()
+            self._projector_link = None
+
+    def projector_wait(self, timeout: float = 5.0) -> bool:
+        """Wait for the sidecar to be written (tests)."""
+        link = self._projector_link
+        return link is None or link.writer.wait_idle(timeout)
