@@ -29,6 +29,7 @@ from workshop.session.live import LiveSession, SaveNews, lock_holder
 from workshop.session.model import Session
 from workshop.session.store import SessionStore
 from workshop.tui import messages as msg
+from workshop.tui.app_projector import ProjectorKeys
 from workshop.tui.app_results import file_results, folder_results
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -50,7 +51,7 @@ def _from_live(name: str, default: object = None) -> property:
     return property(lambda app: getattr(app.live, name) if app.live else default)
 
 
-class WorkshopApp(App):
+class WorkshopApp(ProjectorKeys, App):
     CSS_PATH = ["workshop.tcss", "tones.tcss"]
     TITLE = "workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -60,6 +61,8 @@ class WorkshopApp(App):
                 tooltip="Quit: everything is already saved"),
         Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
                 tooltip="Command palette: jump to a step, open another session, export"),
+        Binding("b", "projector_blank", "Projector", show=False,  # not priority: b types in text
+                tooltip="Hide or show the counts on the projector (workshop serve, follow)"),
     ]
 
     def __init__(
