@@ -24,9 +24,10 @@ PLACEHOLDER_PATTERN = re.compile(r"\{[^{}]*\}")
 """Anything in braces in a text that may hold placeholders (model.PLACEHOLDERS)."""
 WITH_PLACEHOLDERS = ("recommendation_question",)
 """The top-level texts that may name the session's authority as `{authority}`."""
-RESERVED_KEYS: tuple[str, ...] = ("c", "e", "j", "k", "n", "p", "q", "r", "w")
-"""Keys the app itself uses (next, previous, up, down, comment, wording, answer, edit, quit):
-a vote option may not take one, since its key and shift+key add and remove votes."""
+RESERVED_KEYS: tuple[str, ...] = ("b", "c", "e", "j", "k", "n", "p", "q", "r", "w")
+"""Keys the app itself uses (projector blank, next, previous, up, down, comment, wording,
+answer, edit, quit): a vote option may not take one, since its key and shift+key add and
+remove votes."""
 MAX_MINUTES = 24 * 60
 """The longest time budget a step may have, in minutes (a day): more is surely a slip, and `inf`
 or 1e300 minutes cannot be turned into a time at all."""
