@@ -20,6 +20,10 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
     new.add_argument("--group", required=True, help="the group or organisation taking part")
     new.add_argument("--facilitator", required=True, help="who runs the session")
     new.add_argument("--location", default="", help="where the session takes place")
+    new.add_argument("--authority", default="", metavar="NAME",
+                     help="the council or authority the workshop is for; a protocol whose "
+                     "recommendation question says {authority} reads it there (the bundled "
+                     "protocol keeps the published words)")
     new.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                      help="the session's date (default: today)")
     new.add_argument("--participants", type=_count, default=None, metavar="N",
@@ -48,8 +52,12 @@ def _count(value: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from workshop.tui.dialogs.new_session import NewSessionDetails
 
+    # The same rules as the new-session form (tui/dialogs/new_session.py).
     if not args.group.strip():
         raise WorkshopError("--group must not be empty")
-    details = NewSessionDetails(args.group, args.facilitator, args.location,
-                                args.date or date.today(), args.participants)
+    if not args.facilitator.strip():
+        raise WorkshopError("--facilitator must not be empty: every session records who ran it")
+    details = NewSessionDetails(args.group.strip(), args.facilitator.strip(),
+                                args.location.strip(), args.date or date.today(),
+                                args.participants, args.authority.strip())
     return run_app(args, load(args), new_details=details)

@@ -11,6 +11,8 @@ from workshop.protocol.model import Protocol
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_CLOSED_PIPE = 1
+"""The reader of the output stopped reading (`workshop merge … | head`): see cli/main.py."""
 
 
 def shared_options() -> argparse.ArgumentParser:
