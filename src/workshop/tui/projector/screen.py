@@ -1,0 +1,78 @@
+"""The projector's one screen: the step, the highlighted commitment large and bold, and its
+counts as patterned bars with large digits, or a note while the facilitator has blanked them.
+
+Attributes down: the app hands each new `Frame` (projector/view.py) to `show`; the screen only
+lays it out. Every word from the session goes in as a `Text`, never as markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Static
+
+from workshop.projector.view import Frame
+from workshop.protocol.model import Protocol
+from workshop.tui.projector.widgets import OptionRow
+
+WAITING = "Waiting for the session…"
+
+
+class ProjectorScreen(Screen):
+    """A read-only view for the room; nothing on it can change the session."""
+
+    def __init__(self, protocol: Protocol) -> None:
+        super().__init__()
+        self.protocol = protocol
+        self.frame: Frame | None = None
+        """The frame on screen (None before the first)."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="proj-bar"):
+            yield Static("", id="proj-group")
+            yield Static("", id="proj-step")
+        with Vertical(id="proj-body"):
+            yield Static("", id="proj-heading")
+            yield Static(Text(WAITING), id="proj-text")
+            yield Static("", id="proj-detail")
+            with Vertical(id="proj-votes"):
+                tones = self.protocol.tones
+                for option in self.protocol.vote_options:
+                    yield OptionRow(option.id, option.label, tones[option.id])
+                yield Static("", id="proj-summary")
+            yield Static("", id="proj-note")
+        yield Static("", id="proj-problem")
+
+    def _put(self, selector: str, text: str, style: str = "") -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(Text(text, style=style))
+        widget.display = bool(text)
+
+    def show(self, frame: Frame) -> None:
+        """Lay out a frame (the app calls this each time the frame changes)."""
+        self.frame = frame
+        view = frame.view
+        self._put("#proj-problem", frame.problem)
+        if view is None:
+            for selector in ("#proj-group", "#proj-step", "#proj-heading", "#proj-detail",
+                             "#proj-note"):
+                self._put(selector, "")
+            self._put("#proj-text", frame.waiting or WAITING)
+            self.query_one("#proj-votes").display = False
+            return
+        self._put("#proj-group", f"{view.group} · {view.date}")
+        self._put("#proj-step", f"{view.position} {view.step_title}")
+        self._put("#proj-heading", view.heading)
+        self._put("#proj-text", view.text)
+        self._put("#proj-detail", view.detail)
+        self._put("#proj-note", view.note)
+        votes = self.query_one("#proj-votes")
+        votes.display = view.votes is not None
+        if view.votes is not None:
+            for bar in view.votes.bars:
+                self.query_one(f"#option-{bar.id}", OptionRow).show(bar)
+            summary = self.query_one("#proj-summary", Static)
+            summary.update(Text(view.votes.summary))
+            summary.set_class(view.votes.over, "-over")
