@@ -1,10 +1,11 @@
 """The `workshop` command: parses arguments and hands them to the sub-command's module.
 
 Each sub-command is a module of this package with `add_parser(commands, shared)` and
-`run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py;
-launch.py starts the app (also with no command). Every error a user can cause (a bad protocol
-or session file, a failed save) is printed as `file:line: key: what is wrong` on standard error
-with exit status 2, never as a traceback; past the first 20 problems, only how many more.
+`run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py,
+serve.py and follow.py (the projector view); launch.py starts the app (also with no
+command). Every error a user can cause (a bad protocol or session file, a failed save) is
+printed as `file:line: key: what is wrong` on standard error with exit status 2, never as a
+traceback; past the first 20 problems, only how many more.
 
 A reader that stops reading (`workshop merge … | head -3`) ends every command quietly: no
 `BrokenPipeError` traceback, no "Exception ignored" at exit, exit status 1 (`EXIT_CLOSED_PIPE`),
@@ -22,13 +23,23 @@ import sys
 from collections.abc import Sequence
 
 from workshop import __version__
-from workshop.cli import export, launch, merge, new, open_session, results, validate
+from workshop.cli import (
+    export,
+    follow,
+    launch,
+    merge,
+    new,
+    open_session,
+    results,
+    serve,
+    validate,
+)
 from workshop.cli.options import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, shared_options
 from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
 
 SUB_COMMANDS = {"validate": validate, "new": new, "open": open_session, "merge": merge,
-                "export": export, "results": results}
+                "export": export, "results": results, "serve": serve, "follow": follow}
 """Each sub-command's name → its module, in the order `--help` lists them."""
 
 
