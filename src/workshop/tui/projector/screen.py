@@ -45,6 +45,9 @@ class ProjectorScreen(Screen):
             yield Static("", id="proj-note")
         yield Static("", id="proj-problem")
 
+    def on_mount(self) -> None:
+        self.show(Frame())  # "Waiting…" and nothing else until the first frame arrives
+
     def _put(self, selector: str, text: str, style: str = "") -> None:
         widget = self.query_one(selector, Static)
         widget.update(Text(text, style=style))
