@@ -1,65 +1,190 @@
-"""Type every vote count at once (a hand count in a big room). `=` opens it."""
+"""Count mode: a show of hands for a whole principle without leaving the dialog. `=` opens it.
+
+It starts at the highlighted commitment. Each count is digits then `enter` (empty is 0); the
+last field is filled in with the rest of the head count (count_sheet.py), so `enter` on it saves
+this commitment's counts and moves on to the next commitment, the dialog still open; after the
+principle's last commitment it closes. `!` records everyone agreeing (the head count for the
+first option, 0 for the others) and moves on. `escape` leaves: every commitment already saved
+stays saved, and the one being typed is not saved (its saved counts are still there; no question
+is asked, since typing it again is a few keys).
+
+Every key here is a priority binding, handled the moment it arrives and in order, so a burst
+typed at full speed ("=7⏎3⏎⏎!4⏎…") lands in the right fields of the right commitments. There is
+no Input widget: the digits go into the sheet, which the dialog draws.
+
+Attributes down, messages up: the dialog is given the session (read only) to read each
+commitment's saved counts and the head count; each commitment's counts go up as `CountsSet`,
+posted to the app, which saves them. `on_move` tells the principle screen which commitment is
+being counted, so its list follows the dialog.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Static
 
-from workshop.protocol.model import Protocol
-from workshop.tui.dialogs.early_keys import EarlyKeys
-from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
+from workshop.protocol.model import Principle, Protocol
+from workshop.session.model import Session
+from workshop.tui.dialogs.count_sheet import CountSheet, total_line
+from workshop.tui.messages import CountsSet
+
+KEYS_HELP = ("a count, then enter: next count (empty is 0) · enter on the last: save and go on "
+             "· ! everyone agrees · tab, shift+tab: move · escape: leave (this commitment "
+             "unsaved)")
 
 
-class CountsDialog(FormKeys, EarlyKeys, ModalScreen[dict[str, int] | None]):
-    """Dismisses with {option id: count}, or None when cancelled."""
-
-    BINDINGS = [
-        NEXT_FIELD,
-        Binding("ctrl+s", "save", "Save"),
-        Binding("escape", "dismiss_none", "Cancel"),
+def _bindings() -> list[Binding]:
+    digits = [Binding(str(d), f"digit('{d}')", str(d), show=False, priority=True)
+              for d in range(10)]
+    return digits + [
+        Binding("backspace", "backspace", "Delete a digit", show=False, priority=True),
+        Binding("enter", "enter", "Next count; on the last, save and go on", priority=True),
+        Binding("tab,down", "move(1)", "Next count", show=False, priority=True),
+        Binding("shift+tab,up", "move(-1)", "Previous count", show=False, priority=True),
+        Binding("exclamation_mark", "everyone", "Everyone agrees", priority=True),
+        Binding("ctrl+s", "confirm", "Save this commitment and go on", show=False, priority=True),
+        Binding("escape", "leave", "Leave", priority=True),
     ]
 
-    def __init__(self, protocol: Protocol, commitment_text: str, counts: dict[str, int]) -> None:
+
+class CountsDialog(ModalScreen[int]):
+    """Dismisses with the index of the commitment it was on when it closed."""
+
+    BINDINGS = _bindings()
+
+    def __init__(self, protocol: Protocol, principle: Principle, start: int, session: Session,
+                 on_move: Callable[[int], None] = lambda index: None) -> None:
         super().__init__(classes="dialog")
         self.protocol = protocol
-        self.commitment_text = commitment_text
-        self.counts = counts
+        self.principle = principle
+        self.session = session
+        self.on_move = on_move
+        self.index = start
+        """The commitment being counted (its place in the principle)."""
+        self.sheet = self._sheet_for(start)
+        self.note = Text("")
+        """What the last key did ("Saved 1.3 …", "No head count …")."""
+
+    def _sheet_for(self, index: int) -> CountSheet:
+        commitment = self.principle.commitments[index]
+        return CountSheet.start(self.protocol.option_ids, self.session.meta.participants,
+                                self.session.counts(commitment.id))
+
+    @property
+    def commitment(self):
+        return self.principle.commitments[self.index]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box counts-dialog"):
-            yield Static(Text("Type the counts", style="bold"), classes="dialog-title")
-            yield Static(Text(self.commitment_text), classes="dialog-detail")
-            for option in self.protocol.vote_options:
-                with Horizontal(classes="field"):
-                    yield Label(Text(option.label), classes="field-label")
-                    yield Input(str(self.counts.get(option.id, 0)), id=f"count-{option.id}",
-                                type="integer", select_on_focus=True, compact=True)
-            yield Static("", id="counts-error", classes="field-error")
-            yield Static("enter next/save · ctrl+s save · escape cancel", classes="dialog-keys")
+            yield Static(id="counts-title", classes="dialog-title")
+            yield Static(id="counts-commitment", classes="dialog-detail")
+            yield Static(id="counts-fields")
+            yield Static(id="counts-total")
+            yield Static(id="counts-note")
+            yield Static(Text(KEYS_HELP), classes="dialog-keys")
 
     def on_mount(self) -> None:
-        self.set_focus(self.query(Input).first())
-        self.flush_early_keys(replace=True)
+        self.redraw()
 
-    def action_save(self) -> None:
-        counts = {}
-        for option in self.protocol.vote_options:
-            raw = self.query_one(f"#count-{option.id}", Input).value.strip() or "0"
-            try:
-                value = int(raw)
-            except ValueError:
-                value = -1
-            if value < 0:
-                self.query_one("#counts-error", Static).update(
-                    Text(f"{option.label}: type a whole number, 0 or more"))
-                self.query_one(f"#count-{option.id}", Input).focus()
-                return
-            counts[option.id] = value
-        self.dismiss(counts)
+    # -- drawing --------------------------------------------------------------------------------
 
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
+    def redraw(self) -> None:
+        """Draw the sheet (keys can arrive before the dialog is mounted: then on_mount draws)."""
+        if not self.query("#counts-fields"):
+            return
+        count = len(self.principle.commitments)
+        self.query_one("#counts-title", Static).update(Text.assemble(
+            ("Count mode", "bold"), f" · commitment {self.index + 1} of {count}",
+            (f" · {self.principle.title}", "dim")))
+        self.query_one("#counts-commitment", Static).update(Text(self.commitment.text))
+        self.query_one("#counts-fields", Static).update(self.fields())
+        line, over = total_line(self.sheet.total, self.sheet.head)
+        total = self.query_one("#counts-total", Static)
+        total.update(Text(line, style="bold"))
+        total.set_class(over, "-over")
+        self.query_one("#counts-note", Static).update(self.note)
+
+    def fields(self) -> Table:
+        """One row per option: a ▶ at the field being typed in (readable without colour), the
+        option's key and label, the count, and "the rest" beside a count filled in for us."""
+        sheet = self.sheet
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, justify="right", min_width=MIN_FIELD)
+        grid.add_column(no_wrap=True)
+        for index, option in enumerate(self.protocol.vote_options):
+            here = index == sheet.at
+            shown = sheet.shown(index)
+            value = Text(shown or "0", style="bold" if shown else "dim")
+            if here:
+                value.stylize("reverse")
+            follows = index == sheet.last and sheet.follows
+            grid.add_row(Text("▶" if here else " ", style="bold"),
+                         Text.assemble((f"[{option.key}] ", "dim"), option.label),
+                         value, Text("the rest of the room" if follows else "", style="dim"))
+        return grid
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def action_digit(self, character: str) -> None:
+        self.sheet.digit(character)
+        self.redraw()
+
+    def action_backspace(self) -> None:
+        self.sheet.backspace()
+        self.redraw()
+
+    def action_move(self, delta: int) -> None:
+        moved = self.sheet.previous_field() if delta < 0 else not self.sheet.next_field()
+        if not moved:
+            self.app.bell()
+        self.redraw()
+
+    def action_enter(self) -> None:
+        if self.sheet.next_field():
+            self.action_confirm()
+        else:
+            self.redraw()
+
+    def action_confirm(self) -> None:
+        self.save_and_go_on(self.sheet.counts())
+
+    def action_everyone(self) -> None:
+        counts = self.sheet.everyone_agrees()
+        if counts is None:
+            self.note = Text("No head count for this session, so ! cannot say how many: "
+                             "type the counts.", style="bold")
+            self.app.bell()
+            self.redraw()
+            return
+        self.save_and_go_on(counts)
+
+    def action_leave(self) -> None:
+        self.dismiss(self.index)
+
+    def save_and_go_on(self, counts: dict[str, int]) -> None:
+        """Send this commitment's counts to the app (which saves them), then show the next
+        commitment, or close after the principle's last one."""
+        commitment = self.commitment
+        self.app.post_message(CountsSet(commitment.id, dict(counts)))
+        figures = " · ".join(f"{o.label} {counts[o.id]}" for o in self.protocol.vote_options)
+        self.note = Text(f"Saved {self.index + 1}. {figures}", style="dim")
+        if self.index + 1 >= len(self.principle.commitments):
+            self.dismiss(self.index)
+            return
+        self.index += 1
+        self.sheet = self._sheet_for(self.index)
+        self.on_move(self.index)
+        self.redraw()
+
+
+MIN_FIELD = 5
+"""Width of the count column: room for a four-digit count and the highlight around it."""

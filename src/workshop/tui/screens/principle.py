@@ -1,8 +1,14 @@
 """One step per principle: its commitments with their votes, and the highlighted one in detail.
 
 Each vote option's key adds a vote to the highlighted commitment and shift+key takes one away;
-`=` types all counts at once; `c` comments; `w` proposes new wording; `e`/`delete` edit or remove
-the highlighted comment or wording (tab moves between the commitments and those entries).
+`=` is count mode, a show of hands typed commitment after commitment (dialogs/counts.py); `c`
+comments; `w` proposes new wording; `e`/`delete` edit or remove the highlighted comment or
+wording (one tab moves from the commitments to those entries and back).
+
+The list's columns are headed in its top border (the option keys, `c`, `w`), and a commitment
+with more votes than people is flagged on its row (`⚠13/12`). In a narrow terminal (80x24) the
+list takes the height its commitments need and the detail is compact: one line of counts
+instead of bars (the rows show them), so the comments below stay in view.
 """
 
 from __future__ import annotations
@@ -19,8 +25,8 @@ from textual.widgets import OptionList, Static
 from workshop.protocol.model import Principle, Protocol
 from workshop.session.kinds import Step
 from workshop.tui.dialogs.counts import CountsDialog
-from workshop.tui.messages import CountsSet, VoteCast, VoteRemoved
-from workshop.tui.render import commitment_row, vote_bars
+from workshop.tui.messages import VoteCast, VoteRemoved
+from workshop.tui.render import commitment_header, commitment_row, head_count, vote_bars
 from workshop.tui.screens.step import StepData, StepScreen
 from workshop.tui.tones import TONE_CLASSES, option_colours
 from workshop.tui.widgets.entry_list import EntryList
@@ -35,7 +41,8 @@ class PrincipleScreen(StepScreen):
 
     BINDINGS = [
         Binding("equals_sign", "type_counts", "Counts",
-                tooltip="Type every vote count at once (a hand count)", priority=True),
+                tooltip="Count mode: type every vote count at once, commitment after "
+                        "commitment (a show of hands)", priority=True),
         Binding("c", "comment", "Comment", tooltip="Comment on the highlighted commitment",
                 priority=True),
         Binding("w", "wording", "Wording",
@@ -61,11 +68,16 @@ class PrincipleScreen(StepScreen):
             with VerticalScroll(id="detail"):
                 yield Static(id="detail-text")
                 yield Static(id="detail-bars")
-                yield EntryList("No comments or proposed wordings yet: c to comment, w to propose wording.",
-                                id="entries")
+                yield Static(id="detail-compact")
+                yield EntryList("No comments or proposed wordings yet: c to comment, "
+                                "w to propose wording.", id="entries")
 
     def on_mount(self) -> None:
         self.fill_main_list([(c.id, c.text) for c in self.principle.commitments])
+        # The columns' heading sits in the list's top border, so it takes no line of the list.
+        # The border draws "╭─ " before it, a column more than the rows' "│ ": hence [1:].
+        header = commitment_header(self.protocol)
+        self.query_one("#commitments", OptionList).border_title = header[1:]
         super().on_mount()
 
     # -- what is highlighted --------------------------------------------------------------------
@@ -92,7 +104,8 @@ class PrincipleScreen(StepScreen):
         for index, c in enumerate(self.principle.commitments):
             row = commitment_row(index + 1, c.text, session.counts(c.id),
                                  len(session.comments.get(c.id, [])),
-                                 len(session.amendments.get(c.id, [])), protocol)
+                                 len(session.amendments.get(c.id, [])), protocol,
+                                 session.meta.participants)
             commitments.replace_option_prompt_at_index(index, row)
         self.refresh_detail()
 
@@ -100,13 +113,16 @@ class PrincipleScreen(StepScreen):
         session, protocol = self.session, self.protocol
         c = self.commitment
         head = Text()
-        head.append(f"Commitment {self.commitment_index + 1} of {len(self.principle.commitments)}\n",
-                    style="dim")
+        count = len(self.principle.commitments)
+        head.append(f"Commitment {self.commitment_index + 1} of {count}\n", style="dim")
         head.append(c.text, style="bold")
         self.query_one("#detail-text", Static).update(head)
         self.query_one("#detail-bars", Static).update(
             Group(Text(""), vote_bars(session.counts(c.id), protocol, session.meta.participants,
                                       option_colours(self, protocol))))
+        self.query_one("#detail-compact", Static).update(
+            compact_detail(self.commitment_index, len(self.principle.commitments),
+                           session.counts(c.id), protocol, session.meta.participants))
         entries = [("comments", e) for e in session.comments.get(c.id, [])]
         entries += [("amendments", e) for e in session.amendments.get(c.id, [])]
         entries.sort(key=lambda pair: pair[1].created)
@@ -127,16 +143,19 @@ class PrincipleScreen(StepScreen):
             self.post_message(VoteRemoved(self.commitment.id, option_id))
 
     def action_type_counts(self) -> None:
+        """Count mode from the highlighted commitment on (dialogs/counts.py); the list follows
+        the commitment being counted and stays on it when the dialog closes."""
         if not self.editing_allowed():
             return
-        commitment = self.commitment
+        self.app.push_screen(CountsDialog(self.protocol, self.principle, self.commitment_index,
+                                          self.session, on_move=self.highlight),
+                             self.highlight)
 
-        def done(counts: dict[str, int] | None) -> None:
-            if counts is not None:
-                self.post_message(CountsSet(commitment.id, counts))
-
-        self.app.push_screen(CountsDialog(self.protocol, commitment.text,
-                                          self.session.counts(commitment.id)), done)
+    def highlight(self, index: int | None) -> None:
+        """Highlight the commitment at `index` (the count dialog moves it). Not once this
+        screen has gone: an `n` typed straight after escape switches steps first."""
+        if index is not None and self in self.app.screen_stack:
+            self.query_one("#commitments", OptionList).highlighted = index
 
     def action_comment(self) -> None:
         if self.editing_allowed():
@@ -148,6 +167,25 @@ class PrincipleScreen(StepScreen):
             c = self.commitment
             self.ask_text("amendment", c.id, "Propose new wording",
                           context=f"Published text: {c.text}", start_text=c.text)
+
+
+def compact_detail(index: int, count: int, counts: dict[str, int], protocol: Protocol,
+                   participants: int | None) -> Text:
+    """The detail's head in a narrow terminal (80x24), where the list shows the commitment's
+    text: `1 of 7 · [a] Agree 7 · [m] Agree if amended 3 · [d] Disagree 2`, then the head
+    count, so the comments below get the lines the bars took."""
+    line = Text(f"{index + 1} of {count}", style="dim")
+    for option in protocol.vote_options:
+        n = counts.get(option.id, 0)
+        line.append(" · ", style="dim")
+        line.append(f"[{option.key}] ", style="dim")
+        line.append(f"{option.label} ")
+        line.append(str(n), style="bold" if n else "dim")
+    total = sum(counts.values())
+    status = head_count(total, participants)
+    if participants is not None and total > participants:
+        status = Text.assemble(("⚠ ", "bold red"), status)
+    return Text.assemble(line, "\n", status)
 
 
 @lru_cache(maxsize=None)
