@@ -74,10 +74,10 @@ class StepScreen(Screen):
                 show=False, priority=True),
         Binding("up,k", "move(-1)", "Up", tooltip="Highlight the previous commitment or question",
                 show=False, priority=True),
-        Binding("tab", "app.focus_next", "Next pane",
+        Binding("tab", "next_pane(1)", "Next pane",
                 tooltip="Move between the list and its comments or answers", show=False,
                 priority=True),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
+        Binding("shift+tab", "next_pane(-1)", "Previous pane", show=False, priority=True),
     ]
 
     main_list_id: str = ""
@@ -134,6 +134,22 @@ class StepScreen(Screen):
         if target.option_count:
             current = target.highlighted if target.highlighted is not None else -delta
             target.highlighted = min(max(current + delta, 0), target.option_count - 1)
+
+    entries_id: str = "entries"
+    """The id of the step's list of comments, wordings or answers, if it has one."""
+
+    def action_next_pane(self, delta: int) -> None:
+        """Tab: from the main list straight to its entries (the first one highlighted) and
+        back. The detail pane around the entries is a scroll container, which Textual's own
+        focus chain stops on first: it looked like a highlighted comment, and `delete` there
+        found nothing highlighted. Steps without the two lists move focus as usual."""
+        ids = [self.main_list_id, self.entries_id] if self.main_list_id else []
+        panes = [widget for pane_id in ids for widget in self.query(f"#{pane_id}")]
+        if len(panes) < 2:
+            self.app.action_focus_next() if delta > 0 else self.app.action_focus_previous()
+            return
+        index = panes.index(self.focused) if self.focused in panes else -delta
+        self.set_focus(panes[(index + delta) % len(panes)])
 
     def editing_allowed(self) -> bool:
         if self.read_only:

@@ -18,7 +18,7 @@ class EntryList(OptionList):
     """Entries for one commitment or question, oldest first."""
 
     DEFAULT_CSS = """
-    EntryList { height: auto; max-height: 100%; border: none; padding: 0; }
+    EntryList, EntryList:focus { height: auto; max-height: 100%; border: none; padding: 0; }
     EntryList > .option-list--option { padding: 0 1; }
     """
 
@@ -29,7 +29,8 @@ class EntryList(OptionList):
         self.entries: list[tuple[str, Entry]] = []
 
     def show(self, entries: list[tuple[str, Entry]], original: str = "") -> None:
-        """Replace the list; keep the highlight on the same entry where it still exists."""
+        """Replace the list; keep the highlight on the same entry where it still exists, else
+        on the first, so the list is never entered with nothing for `e` or `delete` to act on."""
         keep = self.highlighted_entry_id()
         self.entry_ids = [entry.id for _, entry in entries]
         self.entries = list(entries)
@@ -38,7 +39,7 @@ class EntryList(OptionList):
             return
         self.set_options([Option(entry_prompt(kind, entry, original), id=entry.id)
                           for kind, entry in entries])
-        index = self.entry_ids.index(keep) if keep in self.entry_ids else len(entries) - 1
+        index = self.entry_ids.index(keep) if keep in self.entry_ids else 0
         self.highlighted = index
 
     def highlighted_entry_id(self) -> str | None:
