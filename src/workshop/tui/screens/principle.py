@@ -41,8 +41,8 @@ class PrincipleScreen(StepScreen):
 
     BINDINGS = [
         Binding("equals_sign", "type_counts", "Counts",
-                tooltip="Count mode: type every vote count at once, commitment after "
-                        "commitment (a show of hands)", priority=True),
+                tooltip="Type every vote count at once, one commitment after another",
+                priority=True),
         Binding("c", "comment", "Comment", tooltip="Comment on the highlighted commitment",
                 priority=True),
         Binding("w", "wording", "Wording",
