@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.dom import NoScreen
 from textual.widgets import OptionList
 
 from workshop.session.live import READ_ONLY
@@ -87,8 +88,12 @@ class ProjectorKeys:
             self.notify(projector_note(link.state), title=TITLE, markup=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """The step's main list moved: the projector shows the row now highlighted."""
-        screen = event.option_list.screen
+        """The step's main list moved: the projector shows the row now highlighted. Keys in a
+        burst can leave a step before its list's message arrives: such a list is no news."""
+        try:
+            screen = event.option_list.screen
+        except NoScreen:  # its step was left before this arrived ("n a n a" typed fast)
+            return
         if not isinstance(screen, StepScreen) or not screen.main_list_id \
                 or event.option_list.id != screen.main_list_id or event.option.id is None:
             return
