@@ -11,6 +11,8 @@ import sys
 import time
 
 import pytest
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 from tui_helpers import SIZE, make_app, make_session_file, screen_text, settle, widget_text
 
 from workshop.projector.source import ProjectorSource
@@ -83,6 +85,22 @@ async def test_the_highlight_and_the_step_reach_the_projector(protocol, folder):
         assert read_state(path) == ProjectorState(step=NEXT_STEP, item=first.id)
         view = source.poll().view
         assert (view.step_title, view.text) == ("Public interest", first.text)
+
+
+async def test_news_from_a_list_already_gone_is_ignored(protocol, folder):
+    """Keys in a burst (`p p p p` from a real terminal) switch steps faster than the lists'
+    highlight messages reach the app: a message whose list has left its screen is dropped. It
+    crashed the app (NoScreen) when tried in tmux; Pilot's keys never arrive that fast, so the
+    late message is posted by hand."""
+    path = make_session_file(protocol, folder, changes=[voted])
+    app = make_app(protocol, folder, open_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        gone = OptionList(Option("x", id="monitor-resources"), id="commitments")  # no screen
+        app.post_message(OptionList.OptionHighlighted(gone, gone.get_option_at_index(0), 0))
+        await pilot.press("down")
+        await settled(pilot)
+        assert app.is_running and read_state(path).item == "monitor-resources"
 
 
 async def test_b_typed_in_a_text_dialog_is_a_letter(protocol, folder):
