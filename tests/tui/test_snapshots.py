@@ -44,8 +44,9 @@ def test_start_screen(snap_compare, protocol, tmp_path, monkeypatch):
     """The start screen with three sessions.
 
     A reviewer should see: the title line with the protocol's name and version; the hint
-    "3 sessions in sessions, newest first." (a relative folder, so the picture is the same on
-    every machine); a table with three rows, the first (Bristol) highlighted. The sessions were
+    "3 sessions in /home/tonya/workshops/sessions, newest first." (the folder's full path; the
+    test names it, so the picture is the same on every machine) and under it the keys; a table
+    with three rows, the first (Bristol) highlighted. The sessions were
     all saved at the same moment, so they are listed in file-name order, i.e. by date, oldest
     first. Every column fits the 100 columns: Group, Date, Location, Voted ("3/37" for Leeds,
     0/37 for the others), Answered ("2/6" for Leeds), Status ("complete" for Bristol, "in
@@ -54,6 +55,8 @@ def test_start_screen(snap_compare, protocol, tmp_path, monkeypatch):
     enter Resume, n New session, v Results, ? Keys, ^q Quit.
     """
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("workshop.tui.screens.start.full_path",
+                        lambda folder: "/home/tonya/workshops/sessions")
     folder = Path("sessions")
     make_session_file(protocol, folder, group="Manchester Partnership Board",
                       session_id="11111111-1111-4111-8111-111111111111")

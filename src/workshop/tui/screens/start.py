@@ -9,9 +9,16 @@ group and location share what is left, cut with "…" when long. The highlighted
 facilitator, head count and last save are spelt out below the table. A session that could not
 be saved when it was last closed has a copy elsewhere (session/emergency.py): a red notice above
 the table names each one.
+
+The sessions folder is named by its full path ("No sessions yet in /home/tonya/sessions"): the
+default, `./sessions`, depends on where `workshop` was started, and a facilitator needs to know
+which folder to copy from or back up.
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -28,6 +35,11 @@ from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""
+
+
+def full_path(folder: Path) -> str:
+    """The folder as an absolute path, as the facilitator would type it (links not followed)."""
+    return os.path.abspath(folder)
 
 
 def _cell(value: str, width: int, style: str = "") -> Text:
@@ -138,13 +150,13 @@ class StartScreen(Screen):
         if self.listings:
             table.move_cursor(row=min(row, len(self.listings) - 1))
         hint = Text()
-        folder = str(self.store.folder)
+        folder = full_path(self.store.folder)
         if self.listings:
             count = len(self.listings)
-            hint.append(f"{count} session{'s' if count != 1 else ''} in {folder}, newest first. ")
+            hint.append(f"{count} session{'s' if count != 1 else ''} in {folder}, newest first.\n")
             hint.append("enter resumes the highlighted one; n starts a new one.", style="dim")
         else:
-            hint.append(f"No sessions yet in {folder}. ", style="bold")
+            hint.append(f"No sessions yet in {folder}.\n", style="bold")
             hint.append("Press n to start a new session.", style="dim")
         self.query_one("#start-hint", Static).update(hint)
         self.show_selected()
