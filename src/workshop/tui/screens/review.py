@@ -1,4 +1,9 @@
-"""The last step: what is still missing, totals per principle, time per step; `f` finishes."""
+"""The last step: what is still missing, totals per principle, time per step; `f` finishes.
+
+Finishing stamps the time the session was finished. Once it is finished the footer no longer
+offers `f`; pressing it asks first (No is focused), since a new time makes a copy that differs
+from the one already sent round to be merged.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from workshop.consultation.progress import principle_totals
 from workshop.consultation.report import Report
 from workshop.consultation.report_build import session_report
 from workshop.session.kinds import INTRODUCTION, QUESTIONS, RECOMMENDATION
+from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.messages import SessionFinished
 from workshop.tui.screens.step import StepScreen
 
@@ -23,8 +29,14 @@ class ReviewScreen(StepScreen):
     title_text = "Review"
     HELP_SECTION = "The review"
 
-    BINDINGS = [Binding("f", "finish", "Finish", tooltip="Mark the session complete (it stays editable)",
-                        priority=True)]
+    BINDINGS = [
+        Binding("f", "finish", "Finish", tooltip="Mark the session complete (it stays editable)",
+                priority=True),
+        # Only one of the two is active at a time (check_action): the footer shows "f Finish"
+        # until the session is finished, and never offers to finish it again.
+        Binding("f", "finish_again", "Finish again", show=False, priority=True,
+                tooltip="Change the time it was finished to now (asks first)"),
+    ]
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="review", can_focus=True):
@@ -32,12 +44,20 @@ class ReviewScreen(StepScreen):
             yield Static(id="review-missing", classes="panel")
             yield Static(id="review-totals", classes="panel")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "finish":
+            return self.session.completed is None
+        if action == "finish_again":
+            return self.session.completed is not None
+        return super().check_action(action, parameters)
+
     def refresh_step(self) -> None:
         """Redraw from the report of the session: the same reading every other view makes."""
         report = session_report(self.session, self.protocol)
         self.show_status(report)
         self.show_missing(report)
         self.show_totals(report)
+        self.refresh_bindings()  # finished or not: which `f` the footer and help show
 
     def show_status(self, report: Report) -> None:
         session = self.session
@@ -45,7 +65,7 @@ class ReviewScreen(StepScreen):
         if session.completed:
             status.append(f"Finished at {session.completed.astimezone():%H:%M on %d %B %Y}. ",
                           style="bold green")
-            status.append("Everything stays editable.")
+            status.append("Everything stays editable, and is saved as it changes.")
         else:
             status.append("Not finished yet: press f to mark the session complete.", style="bold")
         status.append("\nRecommendation: ")
@@ -91,3 +111,19 @@ class ReviewScreen(StepScreen):
     def action_finish(self) -> None:
         if self.editing_allowed():
             self.post_message(SessionFinished())
+
+    def action_finish_again(self) -> None:
+        """Asked, with No focused: the finish time is what a merge tells copies apart by."""
+        completed = self.session.completed
+        if completed is None or not self.editing_allowed():
+            return
+
+        def decided(again: bool | None) -> None:
+            if again:
+                self.post_message(SessionFinished())
+
+        self.app.push_screen(ConfirmDialog(
+            f"Finished at {completed.astimezone():%H:%M on %d %B %Y}. Change it to now?",
+            "Copies of this session already sent to be merged would then differ from this one. "
+            "Everything stays editable either way; finishing again is not needed to save.",
+            yes="Change to now", no="Keep"), decided)
