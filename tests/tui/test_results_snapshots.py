@@ -22,9 +22,10 @@ def test_results_commitments(snap_compare, protocol, tmp_path, monkeypatch):
 
     A reviewer should see: the title "Results · merged.toml · 5 workshops, 60 participants ·
     2 contested, 1 consensus" and under it "Order: protocol order (o) · Comments and answers
-    from: every workshop (s)"; the tabs with "1 Commitments" active; on the left "Achieve
-    intended outcomes" in bold underline above commitment 1, whose green/yellow/red stacked bar
-    reads "40 · 7 · 3", a green "consensus" label and "6 ✎"; commitment 2 "19 · 0 · 31" marked
+    from: every workshop (s)"; the tabs with "1 Commitments" active; under them the legend
+    "Counts: Agree · Agree if amended · Disagree · ✎ comments and proposed wordings"; on the
+    left "Achieve intended outcomes" in bold underline above commitment 1, whose
+    green/yellow/red stacked bar reads "40 · 7 · 3", a green "consensus" label and "7 ✎"; commitment 2 "19 · 0 · 31" marked
     "contested" (yellow); commitment 3 "10 · 10 · 10" contested; the rest grey dotted bars,
     "0 · 0 · 0" and a dim "no votes". On the right the first commitment: three bars (Agree 40
     80%, Agree if amended 7 14%, Disagree 3 6%), "50 votes from 5 workshops  consensus  Agree
@@ -55,7 +56,9 @@ def test_results_questions(snap_compare, protocol, tmp_path, monkeypatch):
 def test_results_narrow(snap_compare, protocol, tmp_path, monkeypatch):
     """The Commitments tab at 80x24: the detail pane stacks below the list.
 
-    A reviewer should see the two-line title, the tabs, the list with the first commitments
+    A reviewer should see the title (wrapped), the tabs, the legend of the figures ("Counts:
+    Agree · Agree if amended · Disagree · ✎ comments and proposed wordings"), the list with the
+    first commitments
     (scrollbar on the right) and below it the detail of the first commitment, its bars and the
     start of the workshops' table; the footer with esc Back, o Order, s Workshop, ^q Quit.
     """

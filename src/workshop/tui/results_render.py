@@ -21,6 +21,10 @@ from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
 from workshop.tui.render import Colours, diff_text, entry_body
 
+NOTES_MARK = "✎"
+"""Beside a commitment's figures: how many comments and proposed wordings it has (the legend
+above the list says so)."""
+
 MARK_STYLES = {CONTESTED: "bold black on yellow", CONSENSUS: "bold black on green",
                NO_VOTES: "dim", "": ""}
 
@@ -52,7 +56,8 @@ def mark_text(view: CommitmentView) -> Text:
 def commitment_row(view: CommitmentView, show_principle: bool, colours: Colours,
                    header: bool = False, bar_width: int = 12) -> Table:
     """`1.4 Text of the commitment` (wrapping under itself), then
-    `███████▒▒░  20·5·3  Contested  4 ✎`; with `header`, the principle's title above them."""
+    `███████▒▒░  20·5·3  Contested  4 ✎` (4 comments and proposed wordings, as the legend above
+    the list says: `figures_legend`); with `header`, the principle's title above them."""
     label = Text()
     if show_principle:
         label.append(f"{view.principle.title}: ", style="dim")
@@ -66,7 +71,7 @@ def commitment_row(view: CommitmentView, show_principle: bool, colours: Colours,
         figures.append("  ")
         figures.append_text(mark_text(view))
     if view.notes:
-        figures.append(f"  {view.notes} ✎", style="bold cyan")
+        figures.append(f"  {view.notes} {NOTES_MARK}", style="bold cyan")
     grid = Table.grid(expand=True)
     grid.add_column(ratio=1)
     if header:
@@ -74,6 +79,16 @@ def commitment_row(view: CommitmentView, show_principle: bool, colours: Colours,
     grid.add_row(label)
     grid.add_row(figures)
     return grid
+
+
+def figures_legend(report: Report) -> Text:
+    """What the figures under each commitment are: the counts in option order, and what ✎
+    counts ("Counts: Agree · Agree if amended · Disagree · ✎ comments and proposed wordings")."""
+    legend = Text("Counts: ", style="dim")
+    legend.append(" · ".join(option.label for option in report.options))
+    legend.append(" · ", style="dim")
+    legend.append(f"{NOTES_MARK} comments and proposed wordings", style="cyan")
+    return legend
 
 
 def principle_header(title: str) -> Text:

@@ -36,6 +36,7 @@ from workshop.tui.render import question_text
 from workshop.tui.results_render import (
     commitment_detail,
     commitment_row,
+    figures_legend,
     findings_text,
     note_prompt,
 )
@@ -67,8 +68,9 @@ class ResultsScreen(Screen):
     def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path) -> None:
         super().__init__()
         self.source = source
-        """The file the results came from; exports are written beside it, named after it (for
-        the sessions folder's results: `all-sessions` in that folder)."""
+        """The file the results came from; exports are written beside it, named after it. The
+        sessions folder's results, merged in memory, name a file in that folder that does not
+        exist: their exports are `results-<today>` there (app_exports.py)."""
         self.merged = merged
         self.protocol = protocol
         self.label = label
@@ -87,6 +89,8 @@ class ResultsScreen(Screen):
         yield Static(id="results-title")
         with TabbedContent(id="results-tabs"):
             with TabPane("1 Commitments", id="tab-commitments"):
+                # What the figures under each commitment are, and what ✎ counts.
+                yield Static(figures_legend(self.report), id="results-legend")
                 yield from self._split("result-list", "result-detail", "result-text",
                                        "result-entries")
             with TabPane("2 Questions", id="tab-questions"):
