@@ -2,12 +2,17 @@
 included: what is missing is marked as missing), or the results on screen.
 
 The file goes beside the session or merged file, named as `workshop export` would name it, and
-the app says where. What is exported is a snapshot taken when the command is chosen; rendering
+the app says where. Results that exist only in memory (the start screen's `v`: every session in
+the folder, merged but never written) have no file to go beside: their exports are named
+`results-<today>` in the sessions folder (`results-2026-11-22.md`), and the palette says so
+with the folder's full path. What is exported is a snapshot taken when the command is chosen; rendering
 and writing run in a worker thread, so a big Word or Excel export never freezes the screen.
 """
 
 from __future__ import annotations
 
+import os
+from datetime import date, datetime
 from pathlib import Path
 
 from textual.app import App
@@ -34,6 +39,32 @@ def export_source(screen: Screen, live: LiveSession | None) -> tuple[Merged, Pat
     return None
 
 
+def in_memory(path: Path) -> bool:
+    """The results were never written to `path` (the sessions folder's, merged in memory)."""
+    return not path.is_file()
+
+
+def export_target(path: Path, fmt: str, table: str, today: date) -> Path:
+    """Where an export of the results named after `path` is written: beside that file, named
+    after it; for results only in memory, `results-<today>` in the folder `path` is in."""
+    if in_memory(path):
+        path = path.parent / f"results-{today.isoformat()}.toml"
+    return default_output_path(path, fmt, table)
+
+
+def where_written(path: Path, target: Path) -> str:
+    """For the palette: "Write X beside FILE", or "Write X in /full/folder" (nothing beside)."""
+    if in_memory(path):
+        return f"Write {target.name} in {os.path.abspath(target.parent)}"
+    return f"Write {target.name} beside {path.name}"
+
+
+def today_of(app: App) -> date:
+    """The app's today (its clock, which tests fix), or the computer's."""
+    clock = getattr(app, "clock", None)
+    return (clock() if clock is not None else datetime.now()).date()
+
+
 def choice_label(fmt: str, table: str) -> str:
     return FORMATS[fmt].label + (f" ({table} table)" if fmt == "csv" else "")
 
@@ -42,7 +73,7 @@ def start_export(app: App, source: tuple[Merged, Path], protocol: Protocol, fmt:
                  table: str = "votes") -> None:
     """Write the export in a worker thread; the app hears `exported(label, target)` or an error."""
     merged, path = source
-    target = default_output_path(path, fmt, table)
+    target = export_target(path, fmt, table, today_of(app))
     label = FORMATS[fmt].label
     app.notify(f"Exporting {label} to {display_path(target)}…", markup=False, timeout=3)
 

@@ -5,7 +5,8 @@ One `Provider`, whose commands depend on where the palette was opened:
 - on the start screen: "Results of every session";
 - on the results view: "Results: jump to <principle>";
 - wherever there is something to export (a session, or the results on screen): "Export: ..."
-  in every format and each CSV table, written beside the source file;
+  in every format and each CSV table, written beside the source file (results merged only in
+  memory: `results-<today>` in the sessions folder), each saying where (app_exports.py);
 - everywhere: "Keys".
 """
 
@@ -17,8 +18,15 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from workshop.export import default_output_path
-from workshop.tui.app_exports import CHOICES, choice_label, export_source, start_export
+from workshop.tui.app_exports import (
+    CHOICES,
+    choice_label,
+    export_source,
+    export_target,
+    start_export,
+    today_of,
+    where_written,
+)
 from workshop.tui.screens.results import ResultsScreen
 from workshop.tui.screens.start import StartScreen
 from workshop.tui.steps import step_title
@@ -68,10 +76,10 @@ def export_commands(app: WorkshopApp, screen) -> Iterator[Command]:
         if chosen is not None:
             start_export(app, chosen, app.protocol, fmt, table)
 
+    today = today_of(app)
     for fmt, table in CHOICES:
-        target = default_output_path(path, fmt, table)
-        yield Command(f"Export: {choice_label(fmt, table)}",
-                      f"Write {target.name} beside {path.name}",
+        target = export_target(path, fmt, table, today)
+        yield Command(f"Export: {choice_label(fmt, table)}", where_written(path, target),
                       lambda fmt=fmt, table=table: export(fmt, table))
 
 
