@@ -3,8 +3,11 @@
 `?` or F1 opens it (the palette's "Keys" too); escape closes it. A key's line says what its
 binding's tooltip says (or its label when it has none). Keys are grouped by the class that
 declares them, headed by that class's `HELP_SECTION` (for a principle: its vote keys, then the
-principle's keys, then the keys of every step), then the app's keys, then the text dialog's.
-Textual's own plumbing (focus, copy) is left out: only what this app binds is listed.
+principle's keys, then the keys of every step), then the app's keys, then, on a step (where
+comments, wordings and answers are typed), the text dialog's. So each screen's help lists its
+own keys and no other screen's: the start screen's `n` is "start a new session", a step's `n`
+is "go to the next step". Textual's own plumbing (focus, copy) is left out: only what this app
+binds is listed.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from workshop.tui.dialogs.text_entry import TextEntryDialog
+from workshop.tui.screens.step import StepScreen
 
 EVERYWHERE = "Everywhere"
 IN_A_DIALOG = "In a text dialog"
@@ -95,6 +99,8 @@ def key_sections(screen: Screen) -> list[tuple[str, list[KeyRow]]]:
                    (mro.index(where.cls), where.cls.__dict__.get("HELP_SECTION", "This screen")))
         found.setdefault(heading, []).append((where, binding))
     sections = [(title, section_rows(app, pairs)) for (_, title), pairs in sorted(found.items())]
+    if not isinstance(screen, StepScreen):
+        return sections  # no text is typed here: the text dialog's keys would not apply
     dialog = [(Declared(TextEntryDialog, index, 0), binding)
               for index, binding in enumerate(Binding.make_bindings(TextEntryDialog.BINDINGS))]
     return [*sections, (IN_A_DIALOG, section_rows(app, dialog))]
