@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
-import select
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -29,7 +30,8 @@ HOSTILE_GROUP = "<script>alert('x')</script> [bold]Board[/bold] 🎉"
 
 
 class Served:
-    """`workshop serve ... --port 0` running; `url` is where it listens."""
+    """`workshop serve ... --port 0` running; `url` is where it listens, `lines` what it has
+    printed so far (read by a thread, so nothing is lost to buffering)."""
 
     def __init__(self, args: list[str], cwd: Path) -> None:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONUNBUFFERED": "1"}
@@ -37,17 +39,28 @@ class Served:
             [sys.executable, "-m", "workshop", "--protocol", str(REPO / "protocol.toml"),
              "serve", "--port", "0", *args], cwd=cwd, env=env, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
-        self.first_line = self._line(10)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        try:
+            self.first_line = self.lines.get(timeout=10)
+        except queue.Empty:
+            pytest.fail(f"workshop serve said nothing: {self.stop()}")
         found = re.search(r"http://\S+/", self.first_line)
-        assert found, self.first_line + self.proc.stderr.read()
+        assert found, self.first_line + self.stop()
         self.url = found.group(0)
 
-    def _line(self, timeout: float) -> str:
-        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
-        if not ready:
-            self.stop()
-            pytest.fail(f"workshop serve said nothing: {self.proc.stderr.read()}")
-        return self.proc.stdout.readline()
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.put(line)
+
+    @property
+    def rest(self) -> str:
+        """What it printed after the first line, so far."""
+        out = []
+        while not self.lines.empty():
+            out.append(self.lines.get())
+        return "".join(out)
 
     def get(self, path: str = "", headers: dict | None = None) -> tuple[int, dict, bytes]:
         request = urllib.request.Request(self.url + path, headers=headers or {})
@@ -67,11 +80,12 @@ class Served:
         if self.proc.poll() is None:
             self.proc.terminate()
         try:
-            _, err = self.proc.communicate(timeout=10)
+            self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            _, err = self.proc.communicate()
-        return err
+            self.proc.wait()
+        self.reader.join(5)
+        return self.proc.stderr.read()
 
 
 @pytest.fixture
@@ -220,6 +234,7 @@ def test_binding_beyond_loopback_warns(protocol, tmp_path, serve):
     assert served.get("state.json", {"Host": host})[0] == 200
     err = served.stop()
     assert "WARNING" in err and "anyone" in err and "network" in err
+    assert "THIS-MACHINE'S-ADDRESS" in served.rest, "how to reach it from elsewhere"
 
 
 def run_serve(*args: str, cwd: Path) -> subprocess.CompletedProcess:

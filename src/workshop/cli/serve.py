@@ -31,6 +31,9 @@ BEYOND_LOOPBACK = (
     "the default --host 127.0.0.1 unless the projector's browser runs on another machine."
 )
 
+WILDCARDS = ("", "0.0.0.0", "::", "[::]")
+"""Hosts that mean every address of this machine (the URL printed is then no address)."""
+
 
 def add_projector_arguments(parser: argparse.ArgumentParser) -> None:
     """FILE and --theme, shared by `serve` and `follow`."""
@@ -91,6 +94,9 @@ def run(args: argparse.Namespace) -> int:
             print(BEYOND_LOOPBACK.format(host=args.host or "every address"), file=sys.stderr,
                   flush=True)
         print(f"Projector view of {now_showing(source)} at {server.url}", flush=True)
+        if args.host in WILDCARDS:
+            print(f"From the projector's machine open http://THIS-MACHINE'S-ADDRESS:"
+                  f"{server.port}/; on this one, http://127.0.0.1:{server.port}/", flush=True)
         print("Read-only: nothing is written. ctrl+c stops it.", flush=True)
         server.serve_forever(poll_interval=0.25)
     finally:
