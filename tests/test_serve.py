@@ -204,6 +204,16 @@ def test_the_page_references_no_external_host(protocol, tmp_path, serve):
     assert b"innerHTML" not in js and b"textContent" in js, "session text goes in as text"
 
 
+def test_the_page_asks_for_the_frame_twice_a_second():
+    """So a save shows within a second: the server answers from the file at once, and the
+    page asks every 500 ms (the end-to-end test above times the server's part)."""
+    from workshop.projector.server import page_file
+
+    js = page_file("projector.js").decode("utf-8")
+    assert int(re.search(r"POLL_MS = (\d+);", js).group(1)) <= 500
+    assert 'fetch("state.json"' in js and "setTimeout(poll, POLL_MS)" in js
+
+
 def test_the_check_for_external_hosts_can_fail():
     page = '<link href="https://fonts.googleapis.com/css"><img src="//cdn.example/x.png">'
     assert EXTERNAL.findall(page) == ["https://fonts.googleapis.com/css", "//cdn.example/x.png"]

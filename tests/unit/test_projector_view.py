@@ -99,6 +99,8 @@ def test_user_text_is_handed_on_as_typed(protocol, clock):
                           clock=clock, on=date(2026, 11, 22))
     view = build_view(protocol, session, ProjectorState())
     assert view.group == "<script>alert(1)</script> [bold]x[/bold]"
+    session.set_meta(group="🎉" * 100_000)  # a pasted page: the top bar carries its start
+    assert build_view(protocol, session, ProjectorState()).group == "🎉" * 200 + "…"
 
 
 # -- the source ----------------------------------------------------------------------------------

@@ -35,6 +35,9 @@ TONE_FILLS: dict[str, str] = {
 cross-hatching, as the web page's patterns (and the HTML export's), so no two bars look alike
 without colour."""
 
+GROUP_CHARS = 200
+"""Most characters of a group's name the top bar carries (a pasted page ends with "…")."""
+
 BLANKED_NOTE = "Counts hidden until the facilitator shows them"
 """What the room sees instead of the counts while they are blanked."""
 
@@ -156,7 +159,9 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
     step = Step(session.step)
     steps = session.steps()
     position = f"{steps.index(step) + 1}/{len(steps)}" if step in steps else ""
-    common = dict(group=session.meta.group, date=long_date(session.meta.date), kind=step.kind.value,
+    group = session.meta.group
+    group = group if len(group) <= GROUP_CHARS else group[:GROUP_CHARS] + "…"
+    common = dict(group=group, date=long_date(session.meta.date), kind=step.kind.value,
                   position=position, blanked=state.blanked,
                   complete=session.completed is not None)
     if step.is_principle:
