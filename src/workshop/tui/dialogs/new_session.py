@@ -42,7 +42,7 @@ FIELDS = [
     ("location", "Location", "e.g. Town Hall, Room 2"),
     ("authority", "Council or authority", "e.g. Leeds City Council (optional)"),
     ("date", "Date", "YYYY-MM-DD"),
-    ("participants", "Participants", "how many people are in the room, e.g. 12"),
+    ("participants", "Participants", "how many in the room, e.g. 12"),
 ]
 
 NEED_GROUP = "Type the group or organisation's name."
