@@ -3,6 +3,7 @@ sessions folder (the start screen's `v`), merged in memory (nothing is written).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from workshop.consultation.inputs import read_result
@@ -33,6 +34,7 @@ def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScre
         copies = len(outcome.duplicates) + len(outcome.conflicts)
         notice = (f"Left out: {unreadable} file(s) that cannot be read, {copies} "
                   "duplicate or older cop(ies) of a session.")
-    screen = ResultsScreen(outcome.merged, protocol, f"every session in {store.folder}",
+    screen = ResultsScreen(outcome.merged, protocol,
+                           f"every session in {os.path.abspath(store.folder)}",
                            store.folder / "all-sessions.toml")
     return screen, notice
