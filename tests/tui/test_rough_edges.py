@@ -321,12 +321,13 @@ async def test_exporting_the_folders_results_writes_a_clearly_named_file(protoco
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "sessions"
     five_sessions(protocol, folder)
-    app = make_app(protocol, folder)
+    app = make_app(protocol, Path("sessions"))  # as the command line gives it: relative
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.label == f"every session in {folder}"  # the title names it in full
         helps = {c.name: c.help for c in commands_for(app, app.screen)}
         assert helps["Export: Markdown"] == f"Write results-2026-11-22.md in {folder}"
         assert helps["Export: CSV (comments table)"] == (
@@ -340,7 +341,7 @@ async def test_exporting_the_folders_results_writes_a_clearly_named_file(protoco
             if app.last_export is not None:
                 break
         await settle(pilot)
-    assert app.last_export == folder / "results-2026-11-22.md"
+    assert app.last_export.resolve() == folder / "results-2026-11-22.md"
     assert "Manchester Partnership Board" in app.last_export.read_text(encoding="utf-8")
     assert not (folder / "all-sessions.md").exists()
 
