@@ -5,8 +5,9 @@ The file goes beside the session or merged file, named as `workshop export` woul
 the app says where. Results that exist only in memory (the start screen's `v`: every session in
 the folder, merged but never written) have no file to go beside: their exports are named
 `results-<today>` in the sessions folder (`results-2026-11-22.md`), and the palette says so
-with the folder's full path. What is exported is a snapshot taken when the command is chosen; rendering
-and writing run in a worker thread, so a big Word or Excel export never freezes the screen.
+with the folder's full path. What is exported is a snapshot taken when the command is chosen;
+rendering and writing run in a worker thread, so a big Word or Excel export never freezes the
+screen.
 """
 
 from __future__ import annotations
