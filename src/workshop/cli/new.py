@@ -43,7 +43,7 @@ def _count(value: str) -> int:
     except ValueError:
         number = -1
     if number < 0:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number, 0 or more")
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number (0 or more), e.g. 12")
     if number > MAX_PARTICIPANTS:
         raise argparse.ArgumentTypeError(f"'{value}' is more than {MAX_PARTICIPANTS:,}")
     return number
