@@ -316,3 +316,21 @@ def test_the_page_draws_the_frame_in_a_browser(protocol, tmp_path, serve):
     dom = rendered(served.url, tmp_path)
     assert "Counts hidden until the facilitator shows them" in dom
     assert '<span class="count">' not in dom and "12 of 12 voted" not in dom
+
+
+BAD_FILES = sorted((REPO / "tests" / "data" / "bad").glob("[sm]-*.toml"))
+"""The bad-input corpus's broken session files, and merged files (which are no session)."""
+
+
+@pytest.mark.parametrize("command", ["serve", "follow"])
+@pytest.mark.parametrize("bad", BAD_FILES, ids=[p.name for p in BAD_FILES])
+def test_every_bad_file_of_the_corpus_is_refused(command, bad, capsys):
+    """Refused before anything listens or any screen opens (so in-process is safe: nothing
+    would return if it were not)."""
+    from workshop.cli.main import main
+
+    assert len(BAD_FILES) >= 20
+    assert main(["--protocol", str(REPO / "protocol.toml"), command, str(bad),
+                 *(["--port", "0"] if command == "serve" else [])]) == 2
+    err = capsys.readouterr().err
+    assert bad.name in err and "Traceback" not in err
