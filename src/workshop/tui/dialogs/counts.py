@@ -13,9 +13,11 @@ typed at full speed ("=7⏎3⏎⏎!4⏎…") lands in the right fields of the ri
 no Input widget: the digits go into the sheet, which the dialog draws.
 
 Attributes down, messages up: the dialog is given the session (read only) to read each
-commitment's saved counts and the head count; each commitment's counts go up as `CountsSet`,
-posted to the app, which saves them. `on_move` tells the principle screen which commitment is
-being counted, so its list follows the dialog.
+commitment's saved counts and the head count, and two callables from the principle screen:
+`on_counted` hands it each commitment's counts, which it posts up as `CountsSet` for the app to
+save (from the screen, in order with its vote keys' messages: a vote typed straight after the
+dialog closes lands after the counts), and `on_move` says which commitment is being counted, so
+the list follows the dialog.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from textual.widgets import Static
 from workshop.protocol.model import Principle, Protocol
 from workshop.session.model import Session
 from workshop.tui.dialogs.count_sheet import CountSheet, total_line
-from workshop.tui.messages import CountsSet
 
 KEYS_HELP = ("a count, then enter: next count (empty is 0) · enter on the last: save and go on "
              "· ! everyone agrees · tab, shift+tab: move · escape: leave (this commitment "
@@ -60,11 +61,13 @@ class CountsDialog(ModalScreen[int]):
     BINDINGS = _bindings()
 
     def __init__(self, protocol: Protocol, principle: Principle, start: int, session: Session,
+                 on_counted: Callable[[str, dict[str, int]], None],
                  on_move: Callable[[int], None] = lambda index: None) -> None:
         super().__init__(classes="dialog")
         self.protocol = protocol
         self.principle = principle
         self.session = session
+        self.on_counted = on_counted
         self.on_move = on_move
         self.index = start
         """The commitment being counted (its place in the principle)."""
@@ -171,10 +174,9 @@ class CountsDialog(ModalScreen[int]):
         self.dismiss(self.index)
 
     def save_and_go_on(self, counts: dict[str, int]) -> None:
-        """Send this commitment's counts to the app (which saves them), then show the next
+        """Hand this commitment's counts up (the app saves them), then show the next
         commitment, or close after the principle's last one."""
-        commitment = self.commitment
-        self.app.post_message(CountsSet(commitment.id, dict(counts)))
+        self.on_counted(self.commitment.id, dict(counts))
         figures = " · ".join(f"{o.label} {counts[o.id]}" for o in self.protocol.vote_options)
         self.note = Text(f"Saved {self.index + 1}. {figures}", style="dim")
         if self.index + 1 >= len(self.principle.commitments):

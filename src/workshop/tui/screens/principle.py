@@ -25,7 +25,7 @@ from textual.widgets import OptionList, Static
 from workshop.protocol.model import Principle, Protocol
 from workshop.session.kinds import Step
 from workshop.tui.dialogs.counts import CountsDialog
-from workshop.tui.messages import VoteCast, VoteRemoved
+from workshop.tui.messages import CountsSet, VoteCast, VoteRemoved
 from workshop.tui.render import commitment_header, commitment_row, head_count, vote_bars
 from workshop.tui.screens.step import StepData, StepScreen
 from workshop.tui.tones import TONE_CLASSES, option_colours
@@ -148,13 +148,18 @@ class PrincipleScreen(StepScreen):
         if not self.editing_allowed():
             return
         self.app.push_screen(CountsDialog(self.protocol, self.principle, self.commitment_index,
-                                          self.session, on_move=self.highlight),
+                                          self.session, on_counted=self.counted,
+                                          on_move=self.highlight),
                              self.highlight)
+
+    def counted(self, commitment_id: str, counts: dict[str, int]) -> None:
+        """A commitment counted in count mode: up to the app, which saves it."""
+        self.post_message(CountsSet(commitment_id, counts))
 
     def highlight(self, index: int | None) -> None:
         """Highlight the commitment at `index` (the count dialog moves it). Not once this
         screen has gone: an `n` typed straight after escape switches steps first."""
-        if index is not None and self in self.app.screen_stack:
+        if index is not None and self.is_attached:
             self.query_one("#commitments", OptionList).highlighted = index
 
     def action_comment(self) -> None:

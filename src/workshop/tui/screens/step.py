@@ -146,7 +146,7 @@ class StepScreen(Screen):
         ids = [self.main_list_id, self.entries_id] if self.main_list_id else []
         panes = [widget for pane_id in ids for widget in self.query(f"#{pane_id}")]
         if len(panes) < 2:
-            self.app.action_focus_next() if delta > 0 else self.app.action_focus_previous()
+            self.focus_next() if delta > 0 else self.focus_previous()
             return
         index = panes.index(self.focused) if self.focused in panes else -delta
         self.set_focus(panes[(index + delta) % len(panes)])
