@@ -7,6 +7,7 @@ import pytest
 from textual import events
 from tui_helpers import SIZE, details, make_app, saved, screen_text, settle, widget_text
 
+from workshop.session.projector_state import read_state
 from workshop.tui.dialogs.count_sheet import CountSheet, total_line
 from workshop.tui.dialogs.counts import CountsDialog
 from workshop.tui.screens.principle import PrincipleScreen
@@ -208,6 +209,22 @@ async def test_read_only_session_does_not_open_count_mode(protocol, folder):
         await pilot.press("equals_sign")
         await pilot.pause()
         assert isinstance(app.screen, PrincipleScreen)
+
+
+async def test_the_projector_follows_count_mode_and_b_blanks_it_while_counting(protocol, folder):
+    """The projector shows the commitment being counted (the list follows the dialog), and `b`
+    (the app's key, not one of the dialog's) hides the counts without leaving count mode."""
+    app = make_app(protocol, folder, new_details=details(participants=12))
+    async with app.run_test(size=SIZE) as pilot:
+        await on_first_principle(pilot)
+        await pilot.press("equals_sign", "exclamation_mark", "b")
+        await settle(pilot)
+        assert app.projector_wait()
+        state = read_state(app.path)
+        assert isinstance(app.screen, CountsDialog)
+        assert (state.step, state.item, state.blanked) == (
+            "principle:achieve-intended-outcomes", PRINCIPLE[1], True)
+        assert app.screen.sheet.typed == ["", "", ""]  # b typed nothing into the counts
 
 
 # -- the sheet on its own -----------------------------------------------------------------------

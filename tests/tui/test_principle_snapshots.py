@@ -39,9 +39,9 @@ def test_count_mode_mid_count(snap_compare, protocol, folder):
     Achieve intended outcomes", the commitment "Be committed to continuous improvement", three
     rows "[a] Agree 9", "▶ [m] Agree if amended" with a dim 0 in reverse (the field being
     typed, marked ▶ so it reads without colour) and "[d] Disagree 3 the rest of the room";
-    "Total 12 of 12 ✓ everyone counted"; the keys line (enter, !, tab, escape: leave, this
-    commitment unsaved). Behind it the list's heading "a · m · d c w Commitment" in its top
-    border.
+    "Total 12 of 12 ✓ everyone counted"; the keys line (enter, !, tab, b for the projector,
+    escape: leave, this commitment unsaved). Behind it the list's heading
+    "a · m · d c w Commitment" in its top border.
     """
     path = counted_session(protocol, folder)
 

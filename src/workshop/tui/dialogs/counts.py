@@ -37,8 +37,8 @@ from workshop.session.model import Session
 from workshop.tui.dialogs.count_sheet import CountSheet, total_line
 
 KEYS_HELP = ("a count, then enter: next count (empty is 0) · enter on the last: save and go on "
-             "· ! everyone agrees · tab, shift+tab: move · escape: leave (this commitment "
-             "unsaved)")
+             "· ! everyone agrees · tab, shift+tab: move · b: blank or reveal the projector · "
+             "escape: leave (this commitment unsaved)")
 
 
 def _bindings() -> list[Binding]:
@@ -52,6 +52,10 @@ def _bindings() -> list[Binding]:
         Binding("exclamation_mark", "everyone", "Everyone agrees", priority=True),
         Binding("ctrl+s", "confirm", "Save this commitment and go on", show=False, priority=True),
         Binding("escape", "leave", "Leave", priority=True),
+        # The app's b (blank or reveal the projector) stops at a modal screen: passed on here,
+        # so the room's screen can be hidden or shown without leaving count mode.
+        Binding("b", "app.projector_blank", "Blank or reveal the projector", show=False,
+                priority=True),
     ]
 
 
