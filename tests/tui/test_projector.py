@@ -42,7 +42,7 @@ def notes(app) -> list[str]:
 
 async def settled(pilot) -> None:
     await settle(pilot)
-    assert pilot.app.projector_wait()
+    assert pilot.app.projector.wait()
 
 
 async def test_b_blanks_and_reveals_the_counts_on_the_projector(protocol, folder):

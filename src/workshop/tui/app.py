@@ -20,6 +20,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from workshop.errors import SessionError, SessionFileError, StoreError, display_path
 from workshop.protocol.model import Protocol
@@ -29,7 +30,7 @@ from workshop.session.live import LiveSession, SaveNews, lock_holder
 from workshop.session.model import Session
 from workshop.session.store import SessionStore
 from workshop.tui import messages as msg
-from workshop.tui.app_projector import ProjectorKeys
+from workshop.tui.app_projector import Projector
 from workshop.tui.app_results import file_results, folder_results
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -51,7 +52,7 @@ def _from_live(name: str, default: object = None) -> property:
     return property(lambda app: getattr(app.live, name) if app.live else default)
 
 
-class WorkshopApp(ProjectorKeys, App):
+class WorkshopApp(App):
     CSS_PATH = ["workshop.tcss", "tones.tcss"]
     TITLE = "workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -92,6 +93,7 @@ class WorkshopApp(ProjectorKeys, App):
         """Writes the open text dialog's words beside the session file as they are typed."""
         self.leaving = Leaving(self, lambda: self.live, self.close_session)
         """Quits and closes without losing changes that could not be saved (leaving.py)."""
+        self.projector = Projector(self, lambda: self.live)  # b and the highlight, to `serve`
         self._loop: asyncio.AbstractEventLoop | None = None
         self._signals: list[int] = []
         self.last_export: Path | None = None
@@ -142,6 +144,13 @@ class WorkshopApp(ProjectorKeys, App):
             for signum in self._signals:
                 self._loop.remove_signal_handler(signum)
         self.close_session()
+        self.projector.close()
+
+    def action_projector_blank(self) -> None:
+        self.projector.toggle()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.projector.highlighted(event)
 
     def on_signal(self, signum: int) -> None:
         """SIGHUP (terminal closed) or SIGTERM: keep every word (an emergency copy if the file

@@ -2,10 +2,10 @@
 highlighted commitment or question is told to `workshop serve` and `workshop follow`.
 
 Both go in the projector sidecar beside the session file (session/projector_state.py), never
-in the session itself: what the room may see is not part of the record. `ProjectorKeys` is
-mixed into the app (tui/app.py binds `b` to `action_projector_blank`, an app binding that is
-not a priority one, so a `b` typed in a text dialog is a letter, not a toggle). The highlight
-is heard from the step's main list: its `OptionList.OptionHighlighted` bubbles up to the app.
+in the session itself: what the room may see is not part of the record. The app owns one
+`Projector` (as it owns its DraftKeeper and Leaving) and hands it two things: `b`, an app
+binding that is not a priority one, so a `b` typed in a text dialog is a letter, not a toggle;
+and the step's main list's `OptionList.OptionHighlighted`, which bubbles up to the app.
 Writes go through a `StateWriter` thread, so moving the highlight never waits for the disk.
 
 A read-only window (the session open in another one) writes nothing: the projector follows the
@@ -14,12 +14,14 @@ window that holds the session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from textual.app import App
 from textual.dom import NoScreen
 from textual.widgets import OptionList
 
-from workshop.session.live import READ_ONLY
+from workshop.session.live import READ_ONLY, LiveSession
 from workshop.session.projector_state import ProjectorState, StateWriter, read_state
 from workshop.tui.screens.step import StepScreen
 
@@ -51,43 +53,47 @@ class ProjectorLink:
         self.writer.close()
 
 
-class ProjectorKeys:
-    """Mixed into WorkshopApp: the `b` action and the highlight's way to the sidecar."""
+class Projector:
+    """The app's side of the projector: the `b` toggle and the highlight, written to the open
+    session's sidecar; `live` gives the session open now."""
 
-    _projector_link: ProjectorLink | None = None
+    def __init__(self, app: App, live: Callable[[], LiveSession | None]) -> None:
+        self.app = app
+        self.live = live
+        self._link: ProjectorLink | None = None
 
-    def projector_link(self) -> ProjectorLink | None:
+    def link(self) -> ProjectorLink | None:
         """The open session's projector state (None when there is none or it is read-only).
         Opening a session whose projector is blanked says so once."""
-        live = self.live
+        live = self.live()
         if live is None or live.read_only or live.closed:
             return None
-        link = self._projector_link
+        link = self._link
         if link is None or link.path != live.path:
             if link is not None:
                 link.close()
-            link = self._projector_link = ProjectorLink(live.path)
+            link = self._link = ProjectorLink(live.path)
             if link.state.blanked:
-                self.notify(BLANKED, title=TITLE, markup=False, timeout=8)
+                self.app.notify(BLANKED, title=TITLE, markup=False, timeout=8)
         return link
 
-    def action_projector_blank(self) -> None:
+    def toggle(self) -> None:
         """Hide the counts on the projector, or show them again."""
-        live = self.live
+        live = self.live()
         if live is None:
-            self.notify("Open a session first: b then hides or shows its counts on the "
-                        "projector.", severity="warning", markup=False)
+            self.app.notify("Open a session first: b then hides or shows its counts on the "
+                            "projector.", severity="warning", markup=False)
             return
         if live.read_only:
-            self.notify(f"{READ_ONLY} The projector follows the window that holds it.",
-                        severity="warning", markup=False)
+            self.app.notify(f"{READ_ONLY} The projector follows the window that holds it.",
+                            severity="warning", markup=False)
             return
-        link = self.projector_link()
+        link = self.link()
         if link is not None:
             link.update(link.state.toggled())
-            self.notify(projector_note(link.state), title=TITLE, markup=False)
+            self.app.notify(projector_note(link.state), title=TITLE, markup=False)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """The step's main list moved: the projector shows the row now highlighted. Keys in a
         burst can leave a step before its list's message arrives: such a list is no news."""
         try:
@@ -97,20 +103,19 @@ class ProjectorKeys:
         if not isinstance(screen, StepScreen) or not screen.main_list_id \
                 or event.option_list.id != screen.main_list_id or event.option.id is None:
             return
-        live = self.live
+        live = self.live()
         if live is None or screen.step_name != live.current_step:
             return
-        link = self.projector_link()
+        link = self.link()
         if link is not None:
             link.update(link.state.highlighting(screen.step_name, event.option.id))
 
-    def on_unmount(self) -> None:
+    def close(self) -> None:
         """Write what is waiting before the app goes (the thread would not outlive it)."""
-        if self._projector_link is not None:
-            self._projector_link.close()
-            self._projector_link = None
+        if self._link is not None:
+            self._link.close()
+            self._link = None
 
-    def projector_wait(self, timeout: float = 5.0) -> bool:
+    def wait(self, timeout: float = 5.0) -> bool:
         """Wait for the sidecar to be written (tests)."""
-        link = self._projector_link
-        return link is None or link.writer.wait_idle(timeout)
+        return self._link is None or self._link.writer.wait_idle(timeout)
