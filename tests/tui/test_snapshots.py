@@ -111,14 +111,11 @@ def test_principle_step(snap_compare, protocol, folder):
 
 
 def test_principle_step_narrow(snap_compare, protocol, folder):
-    """The same principle step at 80x24: the detail pane stacks below the commitments.
-
-    A reviewer should see the commitments list on top (two fifths of the height: six lines, the
-    seventh commitment scrolled out of view) and the detail pane below it, with the same counts
-    and bars as the wide picture, nothing overlapping; each commitment fits on one line except
-    the long ones, which wrap under themselves. Only the first comment fits in the detail pane
-    (its scrollbar shows there is more). The footer fits 80 columns: every key from n Next to
-    "a m d Vote" and ^q Quit.
+    """The same principle step at 80x24: the list takes the height its seven commitments need,
+    headed "a · m · d c w Commitment" in its top border, the long ones wrapping under
+    themselves; below it the compact detail: "1 of 7 · [a] Agree 7 · [m] Agree if amended 3 ·
+    [d] Disagree 2", "12 of 12 voted", then the first two comments (the list of entries
+    scrolls). The footer fits 80 columns: every key from n Next to "a m d Vote" and ^q Quit.
     """
     path = principle_session(protocol, folder)
     assert snap_compare(make_app(protocol, folder, open_path=path), terminal_size=NARROW,
@@ -189,7 +186,7 @@ def test_help_screen(snap_compare, protocol, folder):
     that work there. A reviewer should see a bordered box titled "Keys" over the dimmed step,
     with headed groups: "Votes on the highlighted commitment" (a, shift+a, m, shift+m, d,
     shift+d, each with its option's label), "This principle" (=, c, w, e, del), "Every step"
-    (n / →, p / ←, ? / f1, ↓ / j, ↑ / k, tab, shift+tab); the rest ("Everywhere": ^q, ^p; "In a
+    (n / →, p / ←, ? / f1, ↓ / j, ↑ / k, tab, shift+tab); the rest ("Everywhere": ^q, ^p, b; "In a
     text dialog": ^s, esc; "escape closes") is below the box's fold, and its scrollbar shows it.
     """
     path = make_session_file(protocol, folder, changes=[lambda s: s.set_step(FIRST_PRINCIPLE)])
