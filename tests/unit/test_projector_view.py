@@ -89,7 +89,18 @@ def test_the_other_steps(protocol, session):
     assert view.text == protocol.title and "Manchester Partnership Board" in view.detail
     assert view.note == "", "no counts to hide on a step without them"
     session.set_step("recommendation")
-    assert build_view(protocol, session, ProjectorState()).step_title == "Recommendation"
+    view = build_view(protocol, session, ProjectorState())
+    assert view.step_title == "Recommendation"
+    assert view.text == protocol.recommendation_question  # the published words, as on screen
+
+
+def test_the_recommendation_reads_the_sessions_authority(protocol, session):
+    from dataclasses import replace
+    adapted = replace(protocol, recommendation_question="Should {authority} adopt it?")
+    session.set_meta(authority="Leeds City Council")
+    session.set_step("recommendation")
+    assert build_view(adapted, session, ProjectorState()).text == (
+        "Should Leeds City Council adopt it?")
     session.set_step("review")
     assert build_view(protocol, session, ProjectorState()).text == "Review"
 

@@ -183,7 +183,7 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
         return ProjectorView(step_title=title, heading=f"Question {index + 1} of {len(ids)}",
                              text=question.text, detail=question.guidance, **common)
     if step.kind is StepKind.RECOMMENDATION:
-        return ProjectorView(step_title=title, text=protocol.recommendation_question or title,
+        return ProjectorView(step_title=title, text=protocol.question_for(session.meta.authority),
                              **common)
     if step.kind is StepKind.INTRODUCTION:
         return ProjectorView(step_title=title, text=protocol.title,
