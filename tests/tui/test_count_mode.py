@@ -219,7 +219,7 @@ async def test_the_projector_follows_count_mode_and_b_blanks_it_while_counting(p
         await on_first_principle(pilot)
         await pilot.press("equals_sign", "exclamation_mark", "b")
         await settle(pilot)
-        assert app.projector_wait()
+        assert app.projector.wait()
         state = read_state(app.path)
         assert isinstance(app.screen, CountsDialog)
         assert (state.step, state.item, state.blanked) == (
