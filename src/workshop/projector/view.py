@@ -17,7 +17,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from workshop.consultation.figures import long_date, percent, scaled
+from workshop.consultation.figures import long_date, scaled
+from workshop.consultation.report import CommitmentView
+from workshop.consultation.report_build import session_report
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import STEP_TITLES, Step, StepKind
 from workshop.session.model import Session
@@ -131,18 +133,17 @@ def head_count_line(total: int, participants: int | None) -> str:
     return f"{total} of {participants} voted"
 
 
-def votes_of(protocol: Protocol, session: Session, commitment_id: str) -> Votes:
-    counts = session.counts(commitment_id)
-    total = sum(counts.values())
-    participants = session.meta.participants
+def votes_of(view: CommitmentView, tones: dict[str, str], participants: int | None) -> Votes:
+    """The bars of one commitment, read off the report model (its counts and its shares,
+    rounded as every view rounds them), scaled against the head count."""
+    total = view.total
     scale = max(total, participants or 0, 1)
-    tones = protocol.tones
     bars = []
-    for option in protocol.vote_options:
-        n = counts.get(option.id, 0)
-        share = percent(n, total) if total else None
-        bars.append(OptionBar(option.id, option.label, option.key, tones[option.id],
-                              TONE_FILLS[tones[option.id]], n, share, scaled(n, scale, 100)))
+    for option in view.options:
+        n = view.totals.get(option.id, 0)
+        tone = tones[option.id]
+        bars.append(OptionBar(option.id, option.label, option.key, tone, TONE_FILLS[tone], n,
+                              view.share(option.id) if total else None, scaled(n, scale, 100)))
     return Votes(tuple(bars), total, participants, head_count_line(total, participants),
                  participants is not None and total > participants)
 
@@ -172,7 +173,9 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
         return ProjectorView(
             step_title=principle.title, heading=f"Commitment {index + 1} of {len(ids)}",
             text=commitment.text, detail=principle.statement,
-            votes=None if state.blanked else votes_of(protocol, session, commitment.id),
+            votes=None if state.blanked else votes_of(
+                session_report(session, protocol).commitment(commitment.id), protocol.tones,
+                session.meta.participants),
             note=BLANKED_NOTE if state.blanked else "",
             **common)
     title = STEP_TITLES[step.kind]
