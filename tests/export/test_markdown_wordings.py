@@ -96,7 +96,7 @@ def test_each_group_then_its_diff_then_its_proposals(council, protocol):
     for group, n in zip(groups, starts, strict=True):
         assert [t.type for t in tokens[n + 3:n + 6]] == ["blockquote_open", "paragraph_open",
                                                           "inline"]
-        assert shown_runs(tokens[n + 5].children) == expected_runs(markdown_runs(group))
+        assert shown_runs(tokens[n + 5].children) == expected_runs(markdown_runs(c.text, group))
         assert tokens[n + 8].type == "bullet_list_open"
         items = []
         for m in range(n + 8, len(tokens)):
@@ -107,7 +107,7 @@ def test_each_group_then_its_diff_then_its_proposals(council, protocol):
                 assert children[0].type == "strong_open"
                 items.append((children[1].content, inline_text(children, skip_attribution=True)))
         assert items == [(f"{p.workshop}:", p.text) for p in group.proposals]
-    assert f"> {diff_line(markdown_runs(groups[0]))}\n" in data.decode()
+    assert f"> {diff_line(markdown_runs(c.text, groups[0]))}\n" in data.decode()
 
 
 def test_the_diff_hugs_the_words_and_keeps_the_spaces():
@@ -152,8 +152,9 @@ def test_any_diff_shows_its_runs_exactly(seed):
                 proposed += [word, rng.choice(WORDS)]
             elif roll < 0.95:
                 proposed.append(word + rng.choice([",", ".", "!", "*", "_", "~"]))
-        group = group_amendments(" ".join(published),
-                                 [SimpleNamespace(text=_text(rng, proposed), session_id="s")], 1)[0]
-        runs = markdown_runs(group)
+        text = " ".join(published)
+        group = group_amendments(text, [SimpleNamespace(text=_text(rng, proposed),
+                                                        session_id="s")], 1)[0]
+        runs = markdown_runs(text, group)
         line = diff_line(runs)
         assert shown_runs(quoted_diff(line)) == expected_runs(runs), (runs, line)

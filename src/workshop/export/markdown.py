@@ -223,18 +223,18 @@ def _wordings(report: Report, c: CommitmentView) -> list[str]:
     n, groups = len(c.amendments), len(c.amendment_groups)
     out = [f"Proposed wordings ({n}, in {groups} group{'' if groups == 1 else 's'}):", ""]
     for group in c.amendment_groups:
-        out += [f"{md_inline(group.summary)}:", "", f"> {diff_line(markdown_runs(group))}", ""]
+        diff = diff_line(markdown_runs(c.text, group))
+        out += [f"{md_inline(group.summary)}:", "", f"> {diff}", ""]
         for note in group.proposals:
             out += _item(note, report)
         out.append("")
     return out
 
 
-def markdown_runs(group: AmendmentGroup) -> list[tuple[str, str]]:
-    """The group's first proposal against the published text, diffed by whole words (what
+def markdown_runs(published: str, group: AmendmentGroup) -> list[tuple[str, str]]:
+    """The group's first proposal against the `published` text, diffed by whole words (what
     spaces part: Markdown's `~~` and `**` only work where a change meets a space) and with a
     space between a removed and an added run."""
-    published = "".join(text for kind, text in group.diff if kind != "added")
     return readable_runs(word_diff(published, group.text, whole_words=True))
 
 

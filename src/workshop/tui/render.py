@@ -112,8 +112,14 @@ strike-through (a projector, a monochrome terminal, a screen reader)."""
 def diff_text(original: str, proposed: str) -> Text:
     """A proposed wording against the published text: removed words `[-struck-]`, added ones
     `{+underlined+}`, with a space kept between a removed and an added run."""
+    return runs_text(word_diff(original, proposed))
+
+
+def runs_text(runs) -> Text:
+    """Word-diff runs (wording.word_diff, or an AmendmentGroup's `diff`) as `diff_text` shows
+    them."""
     out = Text()
-    for kind, run in readable_runs(word_diff(original, proposed)):
+    for kind, run in readable_runs(list(runs)):
         if kind == "same":
             out.append(run)
             continue

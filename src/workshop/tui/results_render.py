@@ -19,7 +19,7 @@ from workshop.consultation.findings import Findings
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.session.kinds import EntryKind
-from workshop.tui.render import Colours, diff_text, entry_body
+from workshop.tui.render import Colours, entry_body, runs_text
 
 NOTES_MARK = "✎"
 """Beside a commitment's figures: how many comments and proposed wordings it has (the legend
@@ -133,7 +133,7 @@ def amendment_groups_text(view: CommitmentView) -> Table:
     grid.add_column(ratio=1)
     grid.add_row(Text("Proposed wordings, grouped", style="bold"), "")
     for group in view.amendment_groups:
-        grid.add_row("•", Text.assemble(group.summary, "\n", diff_text(view.text, group.text)))
+        grid.add_row("•", Text.assemble(group.summary, "\n", runs_text(group.diff)))
     return grid
 
 
