@@ -5,8 +5,9 @@ Reads a session file or a merged file (consultation.inputs.read_result), renders
 with `-o` (into it, under the default name, if PATH is a folder), or to standard output with
 `-o -` for the text formats. A file is replaced atomically (toml.atomic.atomic_write), never left
 half-written, and never written over FILE itself. `--raw-text` (CSV only) drops the formula
-guard for analysts, with a warning in --help (export/csv_export.py). Nothing here imports
-Textual.
+guard for analysts, with a warning in --help (export/csv_export.py). The analyst's theme file
+beside FILE (`FILE.themes.toml`), or the one `--themes` names, puts its themes in the export.
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.analysis import theme_file
 from workshop.cli.options import load
 from workshop.consultation.inputs import read_result
 from workshop.errors import Problem, WorkshopError, display_path
@@ -48,6 +50,9 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
                         f"default), per comment or proposed wording, per answer, per "
                         f"session, the per-commitment summary, or one row per proposed "
                         f"wording in its group of near-identical ones (default: {DEFAULT_TABLE})")
+    export.add_argument("--themes", type=Path, metavar="THEMES", default=None,
+                        help="the analyst's theme file to count and quote themes from "
+                        "(default: FILE's own, FILE.themes.toml beside it, if there is one)")
     export.add_argument("--raw-text", action="store_true",
                         help="CSV only, for analysis in pandas, R and the like: write every text "
                         "cell exactly as typed, without the leading ' that stops a spreadsheet "
@@ -88,7 +93,8 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
         raise WorkshopError(Problem(display_path(path), "is the file being exported; choose "
                                     "another output with -o"))
     merged = read_result(args.file, protocol)
-    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text)
+    book = theme_file.load(args.themes) if args.themes else theme_file.load_sidecar(args.file)
+    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text, book=book)
     if path is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -2,8 +2,8 @@
 
 Each sub-command is a module of this package with `add_parser(commands, shared)` and
 `run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py,
-serve.py and follow.py (the projector view); launch.py starts the app (also with no
-command). Every error a user can cause (a bad protocol or session file, a failed save) is
+themes.py (an analyst's theme files), serve.py and follow.py (the projector view); launch.py
+starts the app (also with no command). Every error a user can cause (a bad protocol or session file, a failed save) is
 printed as `file:line: key: what is wrong` on standard error with exit status 2, never as a
 traceback; past the first 20 problems, only how many more.
 
@@ -32,6 +32,7 @@ from workshop.cli import (
     open_session,
     results,
     serve,
+    themes,
     validate,
 )
 from workshop.cli.options import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, shared_options
@@ -39,7 +40,8 @@ from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
 
 SUB_COMMANDS = {"validate": validate, "new": new, "open": open_session, "merge": merge,
-                "export": export, "results": results, "serve": serve, "follow": follow}
+                "export": export, "results": results, "themes": themes, "serve": serve,
+                "follow": follow}
 """Each sub-command's name → its module, in the order `--help` lists them."""
 
 

@@ -11,13 +11,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from workshop.analysis.theme_file import load as load_theme_file
+from workshop.analysis.theme_file import sidecar_path
 from workshop.cli.options import load
 from workshop.consultation.inputs import expand_inputs, read_input
 from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
 from workshop.consultation.merged_file import dumps_merged
-from workshop.consultation.records import ProtocolRef
+from workshop.consultation.records import Merged, ProtocolRef
 from workshop.consultation.report import Report
 from workshop.consultation.report_build import build_report
+from workshop.consultation.report_themes import tag_check
 from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
 from workshop.protocol.model import Protocol
 from workshop.toml.atomic import atomic_write
@@ -123,7 +126,27 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
     outcome = merge_records(found, target)
     atomic_write(args.output, dumps_merged(outcome.merged, protocol))
     print_summary(outcome, protocol, files, skipped, display_path(args.output))
+    print_tag_check(outcome.merged, args.output)
     return 0
+
+
+def print_tag_check(merged: Merged, output: Path) -> None:
+    """If the merged file has an analyst's theme file beside it, say how its tags fare on the
+    new result: every tag is kept, and those on entries gone or edited are named."""
+    themes = sidecar_path(output)
+    if not themes.exists():
+        return
+    try:
+        book = load_theme_file(themes)
+    except WorkshopError as exc:
+        print(f"Themes: {display_path(themes)} cannot be read, so its tags were not checked:")
+        print_some(str(exc).splitlines())
+        return
+    check = tag_check(book, merged)
+    n = len(book.tags)
+    print(f"Themes: {n} tagged entr{'y' if n == 1 else 'ies'} in {display_path(themes)}, all "
+          "kept. " + (check.summary() or "Every one is in the result."))
+    print_some(check.lines())
 
 
 def print_summary(outcome: MergeOutcome, protocol: Protocol, files: list[Path],

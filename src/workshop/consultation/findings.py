@@ -11,7 +11,9 @@ figures and words, the same for the results view and every export:
   workshops behind each;
 - the contested commitments, most contested first, each with the reason in words;
 - the commitments most often asked to be amended (proposed wordings), most first;
-- the workshops still in progress, whose figures may yet change.
+- the workshops still in progress, whose figures may yet change;
+- with an analyst's theme file, the themes most raised (top-level themes, by how many workshops
+  raised them, then how many entries), and how many entries are tagged.
 
 Nothing here imports Textual.
 """
@@ -21,10 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
-from workshop.consultation.report import CommitmentView, Report, Workshop
+from workshop.consultation.report import CommitmentView, Report, ThemeView, Workshop
 
 MOST_AMENDED = 5
 """How many of the most amended commitments the findings name."""
+
+TOP_THEMES = 5
+"""How many of the most raised themes the findings name."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,24 @@ class Findings:
     `amendment_groups[0].summary` says what most of its workshops propose."""
     unfinished: tuple[Workshop, ...] = ()
     """Workshops whose session is still in progress: their figures may yet change."""
+    top_themes: tuple[ThemeView, ...] = ()
+    """The top-level themes raised, most workshops first (at most TOP_THEMES); () with no
+    theme file."""
+    tagged: int = 0
+    """Entries (comments, proposed wordings, answers) with at least one theme."""
+    entries: int = 0
+    """Every entry of the result, tagged or not."""
+
+    def themes_line(self) -> str:
+        """`Themes most raised: Resources (4 workshops, 12 entries); Training (…). 40 of 52
+        comments, proposed wordings and answers are tagged.`; "" with no codebook."""
+        if not self.top_themes and not self.tagged:
+            return ""
+        raised = "; ".join(f"{t.name} ({t.workshops} workshop{_s(t.workshops)}, {t.entries} "
+                           f"entr{'y' if t.entries == 1 else 'ies'})" for t in self.top_themes)
+        head = f"Themes most raised: {raised}. " if raised else ""
+        return (head + f"{self.tagged} of {self.entries} comments, proposed wordings and "
+                "answers are tagged.")
 
     def unfinished_line(self) -> str:
         """`Still in progress: Leeds Board, 2 November 2026; Bristol, 4 November 2026.`, or ""."""
@@ -103,7 +126,18 @@ def findings(report: Report) -> Findings:
                                     if c.mark == CONTESTED),
         most_amended=tuple(amended[:MOST_AMENDED]),
         unfinished=tuple(report.unfinished()),
+        **_themes(report),
     )
+
+
+def _themes(report: Report) -> dict:
+    if not report.themes:
+        return {}
+    raised = [t for t in report.themes if t.level == 0 and t.entries]
+    raised.sort(key=lambda t: (-t.workshops, -t.entries))  # stable: codebook order on ties
+    notes = report.notes()
+    return {"top_themes": tuple(raised[:TOP_THEMES]), "entries": len(notes),
+            "tagged": sum(1 for n in notes if n.themes)}
 
 
 def _s(n: int) -> str:

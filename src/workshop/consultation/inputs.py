@@ -1,10 +1,11 @@
 """What `workshop merge` reads: session files, merged files and folders of them.
 
 `expand_inputs` turns the command line's paths into files (a folder gives its `*.toml` files,
-sorted). `read_input` reads one file once and returns the session records in it, whether it is
-a session file (through `session.file_format.session_from_dict`, the one session reader) or a merged
-file (through `merged_file.merged_from_dict`). Every problem raises a `SessionFileError` naming
-the file. Nothing here imports Textual.
+sorted, but not its theme files `*.themes.toml`). `read_input` reads one file once and returns
+the session records in it, whether it is a session file (through
+`session.file_format.session_from_dict`, the one session reader) or a merged file (through
+`merged_file.merged_from_dict`). Every problem raises a `SessionFileError` naming the file.
+Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from workshop.errors import Problem, SessionFileError, TomlFileError, display_pa
 from workshop.protocol.model import Protocol
 from workshop.session.file_format import FORMAT_NAME as SESSION_FORMAT
 from workshop.session.file_format import session_from_dict
+from workshop.session.store import THEMES_SUFFIX
 from workshop.toml.io import check_regular, read_workshop_toml
 
 
@@ -54,7 +56,7 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     found: list[Path] = []
     bad: list[Problem] = []
     for entry in sorted(folder.glob("*.toml")):
-        if _is_folder(entry):
+        if _is_folder(entry) or entry.name.endswith(THEMES_SUFFIX):  # a theme file: no session
             continue
         try:
             check_regular(entry)

@@ -18,8 +18,9 @@ imports Textual.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
+from workshop.analysis.tag_check import TagCheck
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import percent
 from workshop.consultation.marks import (
@@ -31,6 +32,7 @@ from workshop.consultation.marks import (
     sort_results,
 )
 from workshop.consultation.records import SessionRecord
+from workshop.consultation.report_notes import Note, ThemeCount, ThemeView
 from workshop.protocol.model import Commitment, Principle, Protocol, Question, VoteOption
 from workshop.session.model import RECOMMENDATIONS, UNDECIDED, recommendation_label
 
@@ -44,30 +46,11 @@ def mark_label(mark: str, in_progress: bool) -> str:
         return "No votes yet"
     return MARK_LABELS[mark]
 
+__all__ = ["CommitmentView", "Note", "PrincipleView", "QuestionView", "Report", "ThemeCount",
+           "ThemeView", "Workshop", "WorkshopCounts", "mark_label"]
+
 MAJORITY_LABEL = "Majority"
 """A leading option with more than half of the votes but no consensus: neither mark."""
-
-@dataclass(frozen=True)
-class Note:
-    """A comment, proposed wording or answer, with the workshop it came from."""
-
-    kind: str
-    """An `EntryKind`: `comments`, `amendments` or `answers`."""
-    target: str
-    """The commitment or question id."""
-    entry_id: str
-    text: str
-    """Exactly as typed."""
-    created: datetime
-    edited: datetime | None
-    session_id: str
-    group: str
-    date: date
-    """The workshop's date."""
-    workshop: str
-    """`Manchester Partnership Board, 22 November 2026`: which workshop said it (the
-    workshop's `name`, unique in the report)."""
-
 
 @dataclass(frozen=True)
 class Workshop:
@@ -126,6 +109,8 @@ class CommitmentView:
     """`Contested`, `Consensus`, `No votes` / `No votes yet`, or "" (a majority: see `verdict`)."""
     amendment_groups: tuple[AmendmentGroup, ...] = ()
     """The proposed wordings in near-identical groups, most workshops first (amendments.py)."""
+    themes: tuple[ThemeCount, ...] = ()
+    """The themes on its comments and proposed wordings, most entries first (report_themes.py)."""
 
     @property
     def id(self) -> str:
@@ -247,6 +232,8 @@ class QuestionView:
     question: Question
     number: int
     answers: tuple[Note, ...]
+    themes: tuple[ThemeCount, ...] = ()
+    """The themes on its answers, most entries first (report_themes.py)."""
 
 
 @dataclass(frozen=True)
@@ -262,6 +249,11 @@ class Report:
     """Entries on commitment or question ids the protocol does not have (mixed merges)."""
     as_of: datetime | None
     """The newest record's `updated`: when the result was last changed."""
+    themes: tuple[ThemeView, ...] = ()
+    """Every theme of the codebook, in its order (each parent before its children); () when
+    no theme file was given or its codebook is empty."""
+    tag_check: TagCheck = TagCheck()
+    """Tags on entries this result no longer has, or whose text changed (analysis/tag_check.py)."""
 
     @property
     def single(self) -> bool:
@@ -310,6 +302,19 @@ class Report:
     def noted(self) -> list[Workshop]:
         """The workshops with facilitator's notes."""
         return [w for w in self.workshops if w.notes.strip()]
+
+    def notes(self) -> list[Note]:
+        """Every comment, proposed wording and answer, commitments first, in protocol order."""
+        out = [n for c in self.commitments for n in (*c.comments, *c.amendments)]
+        out += [a for q in self.questions for a in q.answers]
+        return out + list(self.foreign)
+
+    def untagged(self) -> list[Note]:
+        """The entries no theme is on yet."""
+        return [n for n in self.notes() if not n.themes]
+
+    def theme(self, name: str) -> ThemeView:
+        return next(t for t in self.themes if t.name == name)
 
     def unvoted(self) -> list[CommitmentView]:
         return [c for c in self.commitments if c.total == 0]

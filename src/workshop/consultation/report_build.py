@@ -8,6 +8,7 @@ screen and the report's workshops). Nothing here imports Textual.
 
 from __future__ import annotations
 
+from workshop.analysis.book import ThemeBook
 from workshop.consultation.amendments import group_amendments
 from workshop.consultation.figures import long_date
 from workshop.consultation.marks import commitment_results
@@ -22,6 +23,7 @@ from workshop.consultation.report import (
     WorkshopCounts,
     mark_label,
 )
+from workshop.consultation.report_themes import tag_check, theme_counts, theme_views
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import ENTRY_KINDS, EntryKind
 from workshop.session.model import Session
@@ -63,24 +65,29 @@ def workshop_names(records: list[SessionRecord]) -> dict[str, str]:
     return {r.id: base(r) if seen[base(r)] == 1 else f"{base(r)} ({r.id[:8]})" for r in records}
 
 
-def build_report(merged: Merged, protocol: Protocol) -> Report:
-    """The report of `merged` on `protocol` (see report.py)."""
+def build_report(merged: Merged, protocol: Protocol, book: ThemeBook | None = None) -> Report:
+    """The report of `merged` on `protocol` (see report.py), with the themes of `book` (the
+    analyst's theme file, analysis/book.py) on its entries when one is given."""
     records = merged.sessions()
     names = workshop_names(records)
     workshops = tuple(_workshop(r, names[r.id], protocol) for r in records)
-    notes = {kind: [_note(a.record, kind, a.target, a.entry, names) for a in merged.attributed(kind)]
+    notes = {kind: [_note(a.record, kind, a.target, a.entry, names, book)
+                    for a in merged.attributed(kind)]
              for kind in ENTRY_KINDS}
     in_progress = len(records) == 1 and not records[0].complete
     principles = _principles(merged, protocol, workshops, notes, in_progress)
-    questions = tuple(
-        QuestionView(q, n, tuple(a for a in notes[EntryKind.ANSWERS] if a.target == q.id))
-        for n, q in enumerate(protocol.questions, start=1))
+    questions = []
+    for n, q in enumerate(protocol.questions, start=1):
+        answers = tuple(a for a in notes[EntryKind.ANSWERS] if a.target == q.id)
+        questions.append(QuestionView(q, n, answers, theme_counts(answers)))
     known = {c.id for c in protocol.commitments} | {q.id for q in protocol.questions}
     foreign = tuple(n for kind in ENTRY_KINDS for n in notes[kind] if n.target not in known)
+    every = [n for kind in ENTRY_KINDS for n in notes[kind]]
     return Report(
         protocol=protocol, options=protocol.vote_options, workshops=workshops,
-        principles=principles, questions=questions, foreign=foreign,
+        principles=principles, questions=tuple(questions), foreign=foreign,
         as_of=max((r.updated for r in records), default=None),
+        themes=theme_views(book, every), tag_check=tag_check(book, merged),
     )
 
 
@@ -100,15 +107,17 @@ def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, .
             cid = r.commitment.id
             own = {w.id: w.record.votes.get(cid) for w in workshops}
             amendments = tuple(by_target.get((EntryKind.AMENDMENTS, cid), ()))
+            comments = tuple(by_target.get((EntryKind.COMMENTS, cid), ()))
             views.append(CommitmentView(
                 result=r, code=f"{number}.{r.number}",
-                comments=tuple(by_target.get((EntryKind.COMMENTS, cid), ())),
+                comments=comments,
                 amendments=amendments,
                 amendment_groups=group_amendments(r.commitment.text, amendments, len(workshops)),
                 options=protocol.vote_options,
                 by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], protocol))
                                   for w in workshops),
                 mark_label=mark_label(r.mark, in_progress),
+                themes=theme_counts((*comments, *amendments)),
             ))
         totals = {o: sum(v.totals[o] for v in views) for o in protocol.option_ids}
         principles.append(PrincipleView(principle, number, tuple(views), totals))
@@ -121,9 +130,11 @@ def _counts(recorded: dict[str, int] | None, protocol: Protocol) -> dict[str, in
     return {o: recorded.get(o, 0) for o in protocol.option_ids}
 
 
-def _note(record: SessionRecord, kind: EntryKind, target: str, entry, names: dict[str, str]) -> Note:
+def _note(record: SessionRecord, kind: EntryKind, target: str, entry, names: dict[str, str],
+          book: ThemeBook | None) -> Note:
+    themes = book.themes_of(record.id, entry.id) if book is not None else ()
     return Note(kind, target, entry.id, entry.text, entry.created, entry.edited, record.id,
-                record.group, record.date, names[record.id])
+                record.group, record.date, names[record.id], themes)
 
 
 def _workshop(record: SessionRecord, name: str, protocol: Protocol) -> Workshop:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from workshop.analysis.book import ThemeBook
 from workshop.consultation.records import Merged
 from workshop.consultation.report import Report
 from workshop.consultation.report_build import build_report
@@ -77,11 +78,12 @@ def render(report: Report, fmt: str, table: str = DEFAULT_TABLE, raw_text: bool 
 
 
 def export_bytes(merged: Merged, protocol: Protocol, fmt: str, table: str = DEFAULT_TABLE,
-                 raw_text: bool = False) -> bytes:
+                 raw_text: bool = False, book: ThemeBook | None = None) -> bytes:
     """`merged` on `protocol`, exported in format `fmt` (see FORMATS); for CSV, `table` is one of
-    TABLES and `raw_text` drops the formula guard (csv_export.py). Raises WorkshopError for an
-    unknown format or table, or `raw_text` outside CSV."""
-    return render(build_report(merged, protocol), fmt, table, raw_text)
+    TABLES and `raw_text` drops the formula guard (csv_export.py). With `book` (an analyst's
+    theme file, analysis/theme_file.py), every format counts and quotes its themes. Raises
+    WorkshopError for an unknown format or table, or `raw_text` outside CSV."""
+    return render(build_report(merged, protocol, book), fmt, table, raw_text)
 
 
 def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE) -> Path:

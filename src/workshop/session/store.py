@@ -3,7 +3,8 @@
 `SessionStore` knows one sessions folder. Every save goes through `workshop.toml.atomic`, so a
 file is always either the old version or the new one, whole; listing the folder or opening a
 session in it first removes the temp files a killed save left there (`clean_stale_temps`).
-Listing reads each `*.toml` through the one reader, which refuses a FIFO or device without
+Listing reads each `*.toml` (but a theme file, `*.themes.toml`: not a session) through the one
+reader, which refuses a FIFO or device without
 opening it, so no entry can hang the start screen.
 Nothing here imports Textual.
 """
@@ -20,6 +21,10 @@ from workshop.protocol.model import Protocol
 from workshop.session.file_format import dumps_session, read_session
 from workshop.session.model import Session
 from workshop.toml.atomic import atomic_write, clean_stale_temps
+
+THEMES_SUFFIX = ".themes.toml"
+"""How a theme file's name ends (analysis/theme_file.py): a `*.toml` file that is not a session,
+passed over when a folder's sessions are listed or merged."""
 
 SLUG_MAX = 40
 """Longest group slug in a file name; with the date and id the name stays under 70 characters."""
@@ -103,6 +108,8 @@ class SessionStore:
         clean_stale_temps(self.folder)
         listings = []
         for path in sorted(self.folder.glob("*.toml")):
+            if path.name.endswith(THEMES_SUFFIX):
+                continue
             try:
                 listings.append(Listing(path, read_session(path, self.protocol)))
             except SessionFileError as exc:
