@@ -42,7 +42,9 @@ def merge_books(books: list[tuple[str, ThemeBook]]) -> BookMerge:
                 if theme.parent:
                     parents.append((file, theme.name, theme.parent))
                 continue
-            _compare(out, seen, file, theme.name, theme.description, theme.parent)
+            parent = out.book.find(theme.parent).name if out.book.find(theme.parent) else \
+                theme.parent
+            _compare(out, seen, file, theme.name, theme.description, parent)
     for file, name, parent in parents:
         try:
             out.book.move(name, parent)
@@ -83,7 +85,8 @@ def _add_tag(out: BookMerge, file: str, tag: Tag) -> None:
                              had.digest)
     where = f"session {tag.session}, entry {tag.entry}"
     if {name_key(n) for n in had.themes} != {name_key(n) for n in tag.themes}:
-        before, now, kept = (", ".join(t) for t in (had.themes, tag.themes, merged.themes))
+        now = tuple(book.theme(n).name for n in tag.themes)  # as the merged codebook spells them
+        before, now, kept = (", ".join(t) for t in (had.themes, now, merged.themes))
         out.conflicts.append(f"{where}: tagged {before} in the files before {file}, which "
                              f"tags it {now}; kept {kept}")
     if had.digest != tag.digest:

@@ -35,15 +35,18 @@ class TagCheck:
         return out
 
     def summary(self) -> str:
-        """`2 tags on entries no longer in the result; 1 on an entry edited since tagged.`"""
+        """`2 tags on entries no longer in the result (kept in the theme file); 1 tag on an entry
+        edited since tagged.`"""
         parts = []
         if self.vanished:
             n = len(self.vanished)
-            parts.append(f"{n} tag{'s' if n != 1 else ''} on entries no longer in the result "
+            parts.append(f"{n} tag{'s' if n != 1 else ''} on "
+                         f"{'entries' if n != 1 else 'an entry'} no longer in the result "
                          "(kept in the theme file)")
         if self.changed:
             n = len(self.changed)
-            parts.append(f"{n} on entr{'ies' if n != 1 else 'y'} edited since tagged")
+            parts.append(f"{n} tag{'s' if n != 1 else ''} on "
+                         f"{'entries' if n != 1 else 'an entry'} edited since tagged")
         return "; ".join(parts) + "." if parts else ""
 
 
