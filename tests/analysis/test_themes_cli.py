@@ -129,3 +129,11 @@ def test_themes_merge_refuses_a_bad_file_and_writes_nothing(tmp_path, protocol, 
     assert main(["themes", "merge", str(a), str(b), "-o", str(out)]) == 2
     assert "b.themes.toml:1" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_theme_file_given_as_a_result_points_to_its_merged_file(tmp_path, protocol, capsys):
+    themes = tmp_path / "consultation.themes.toml"
+    tag_first_two(protocol, themes)
+    assert main(["export", str(themes), "--format", "md", "-o", "-"]) == 2
+    err = capsys.readouterr().err
+    assert "it is an analyst's theme file; open the file it belongs to, consultation.toml" in err

@@ -97,8 +97,12 @@ def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[Sessio
         merged = merged_from_dict(data, text, file, protocol)
         return merged.protocol, list(merged.records.values())
     found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
+    hint = ""
+    if path.name.endswith(THEMES_SUFFIX):
+        hint = (f": it is an analyst's theme file; open the file it belongs to, "
+                f"{path.name[: -len(THEMES_SUFFIX)]}.toml, and its themes come with it")
     raise SessionFileError(Problem(file, f"not a workshop session or merged file ({found}; "
-                                   f"expected '{SESSION_FORMAT}' or '{MERGED_FORMAT}')",
+                                   f"expected '{SESSION_FORMAT}' or '{MERGED_FORMAT}'){hint}",
                                    path="format", line=_line_of_format(text)))
 
 
