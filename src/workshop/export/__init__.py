@@ -1,19 +1,24 @@
-"""Exports a council can use: Markdown, CSV, Excel, HTML with charts, Word.
+"""Exports a council can use: Markdown, CSV, Excel, HTML with charts, Word, and open data.
 
 One entry point for the CLI and the app: `export_bytes(merged, protocol, fmt, table=...)`
 renders a result (a merged file, or a single session as `Merged.of_session`) in one format (for
 CSV, one of the tables in rows.TABLES, and optionally with text exactly as typed), and
-`default_output_path(source, fmt, table)` names the file beside its input. Every format is drawn
-from the same report model (consultation/report.py), so they agree figure for figure; each lives in its own
-module (markdown.py, csv_export.py, xlsx.py, html_export.py, docx_export.py) and makes people's
-words inert its own way (safety.py). The same input always gives the same bytes. Nothing here
-imports Textual.
+`default_output_path(source, fmt, table)` names the file beside its input. The open data
+package (`DATA_PACKAGE`: a folder of CSV and Parquet tables with a datapackage.json) is many
+files, not bytes, so it is not one of FORMATS: `export_data_package(merged, protocol, folder)`
+writes it, by default into `default_data_folder(source)` (data_package.py).
+
+Every format is drawn from the same report model (consultation/report.py), so they agree figure
+for figure; each lives in its own module (markdown.py, csv_export.py, xlsx.py, html_export.py,
+docx_export.py, data_package.py) and makes people's words inert its own way (safety.py). The
+same input always gives the same bytes. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop.analysis.book import ThemeBook
 from workshop.consultation.records import Merged
@@ -23,8 +28,12 @@ from workshop.errors import WorkshopError
 from workshop.export.rows import TABLES
 from workshop.protocol.model import Protocol
 
-__all__ = ["DEFAULT_TABLE", "FORMATS", "TABLES", "ExportFormat", "build_report",
-           "default_output_path", "export_bytes", "render"]
+if TYPE_CHECKING:
+    from workshop.export.data_package import PackageWritten
+
+__all__ = ["DATA_PACKAGE", "DEFAULT_TABLE", "FORMATS", "TABLES", "ExportFormat", "build_report",
+           "default_data_folder", "default_output_path", "export_bytes",
+           "export_data_package", "render"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,12 @@ FORMATS: dict[str, ExportFormat] = {f.id: f for f in (
     ExportFormat("html", "HTML page", ".html", True),
     ExportFormat("docx", "Word document", ".docx", False),
 )}
-"""Every export format, by the id `--format` takes."""
+"""Every export format that is one file, by the id `--format` takes (the app's export menu
+offers each of them)."""
+
+DATA_PACKAGE = ExportFormat("data", "Data package", "-data", False)
+"""`--format data`: a folder, not a file (`export_data_package`), so not in FORMATS: neither
+`export_bytes` nor the app's export menu, which write one file, can make it."""
 
 DEFAULT_TABLE = "votes"
 
@@ -94,3 +108,18 @@ def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE
     if fmt == "csv" and table != DEFAULT_TABLE:
         stem = f"{stem}-{table}"
     return source.with_name(stem + FORMATS[fmt].extension)
+
+
+def export_data_package(merged: Merged, protocol: Protocol, folder: Path | str,
+                        raw_text: bool = False, book: ThemeBook | None = None) -> PackageWritten:
+    """Write the open data package of `merged` into `folder` (data_package.py): the tidy tables
+    as CSV (guarded for spreadsheets unless `raw_text`), as Parquet where pyarrow is installed,
+    and a datapackage.json describing them; with `book`, the themes and the tags on entries."""
+    from workshop.export.data_package import write_data_package
+    return write_data_package(build_report(merged, protocol, book), folder, raw_text)
+
+
+def default_data_folder(source: Path | str) -> Path:
+    """The data package's folder beside `source`: `council.toml` → `council-data/`."""
+    source = Path(source)
+    return source.with_name(source.stem + DATA_PACKAGE.extension)
