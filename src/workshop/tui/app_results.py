@@ -1,5 +1,10 @@
 """The results view from the app: of a file (`workshop results FILE`) or of every session in the
-sessions folder (the start screen's `v`), merged in memory (nothing is written)."""
+sessions folder (the start screen's `v`), merged in memory (the result is never written).
+
+Each comes with its analyst's themes (tui/tagging.py): `NAME.themes.toml` beside a file, and
+`all-sessions.themes.toml` in the sessions folder for the folder's results (the store lists no
+`*.themes.toml` as a session). A theme file that cannot be read does not stop the results: they
+open with tagging off, saying which file, line and key is wrong, and the file is left alone."""
 
 from __future__ import annotations
 
@@ -12,11 +17,17 @@ from workshop.consultation.records import ProtocolRef, SessionRecord
 from workshop.protocol.model import Protocol
 from workshop.session.store import SessionStore
 from workshop.tui.screens.results import ResultsScreen
+from workshop.tui.tagging import Tagging
+
+FOLDER_RESULTS = "all-sessions.toml"
+"""What the folder's results are named after (a file that is never written); their theme file
+is `all-sessions.themes.toml` beside it."""
 
 
 def file_results(path: Path, protocol: Protocol) -> ResultsScreen:
     """The results of a session or merged file; `SessionFileError` if it cannot be read."""
-    return ResultsScreen(read_result(path, protocol), protocol, path.name, path)
+    return ResultsScreen(read_result(path, protocol), protocol, path.name, path,
+                         Tagging.beside(path))
 
 
 def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScreen | None, str]:
@@ -34,7 +45,8 @@ def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScre
         copies = len(outcome.duplicates) + len(outcome.conflicts)
         notice = (f"Left out: {unreadable} file(s) that cannot be read, {copies} "
                   "duplicate or older cop(ies) of a session.")
+    source = store.folder / FOLDER_RESULTS
     screen = ResultsScreen(outcome.merged, protocol,
-                           f"every session in {os.path.abspath(store.folder)}",
-                           store.folder / "all-sessions.toml")
+                           f"every session in {os.path.abspath(store.folder)}", source,
+                           Tagging.beside(source))
     return screen, notice

@@ -17,9 +17,10 @@ from rich.text import Text
 from workshop.consultation.figures import scaled
 from workshop.consultation.findings import Findings
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
-from workshop.consultation.report import CommitmentView, Note, Report
+from workshop.consultation.report import CommitmentView, Note, QuestionView, Report, Workshop
 from workshop.session.kinds import EntryKind
-from workshop.tui.render import Colours, entry_body, runs_text
+from workshop.tui.render import Colours, entry_body, question_text, runs_text
+from workshop.tui.themes_render import counts_line, themes_line
 
 NOTES_MARK = "✎"
 """Beside a commitment's figures: how many comments and proposed wordings it has (the legend
@@ -96,8 +97,8 @@ def principle_header(title: str) -> Text:
 
 
 def commitment_detail(view: CommitmentView, report: Report, colours: Colours) -> RenderableType:
-    """The commitment in full: text, a bar per option, the mark and its reason, and each
-    workshop's counts."""
+    """The commitment in full: text, a bar per option, the mark and its reason, the themes on
+    its entries, and each workshop's counts."""
     head = Text()
     head.append(f"{view.principle.title} · commitment {view.code}\n", style="dim")
     head.append(view.text, style="bold")
@@ -117,6 +118,8 @@ def commitment_detail(view: CommitmentView, report: Report, colours: Colours) ->
         summary.append_text(mark_text(view) if view.mark_label else Text(view.verdict, "bold"))
         summary.append(" " + view.reason, style="italic")
     parts: list[RenderableType] = [head, Text(""), bars, summary]
+    if view.themes:
+        parts.append(counts_line(view.themes))
     if len(report.workshops) > 1:
         parts += [Text(""), workshop_counts(view, report)]
     if view.amendment_groups:
@@ -151,13 +154,44 @@ def workshop_counts(view: CommitmentView, report: Report) -> Table:
 
 
 def note_prompt(note: Note, original: str = "") -> Text:
-    """A comment, wording or answer with its workshop (a long one clipped, render.preview)."""
+    """A comment, wording or answer with its workshop (a long one clipped, render.preview),
+    and its themes below it (`# Resources · Training`)."""
     head = Text(style="dim")
     head.append(f"{EntryKind(note.kind).heading} · ")
     head.append(note.workshop, style="bold")
     head.append(f" · {note.created.astimezone():%Y-%m-%d %H:%M}")
     amended = note.kind == EntryKind.AMENDMENTS and original
-    return Text.assemble(head, "\n", entry_body(note.text, original if amended else ""))
+    prompt = Text.assemble(head, "\n", entry_body(note.text, original if amended else ""))
+    if note.themes:
+        prompt.append("\n")
+        prompt.append_text(themes_line(note.themes))
+    return prompt
+
+
+def question_detail(view: QuestionView) -> Text:
+    """The question with its guidance, and the themes on its answers."""
+    text = question_text(view.question)
+    if view.themes:
+        text.append("\n\n")
+        text.append_text(counts_line(view.themes))
+    return text
+
+
+def workshop_detail(w: Workshop) -> Text:
+    """One workshop: its file, facilitator, recommendation with reasons, and notes."""
+    r = w.record
+    text = Text()
+    text.append(w.name, style="bold")
+    text.append(f"  ({r.source}; facilitator {r.facilitator or '—'})\n", style="dim")
+    text.append("Recommendation: ", style="bold")
+    text.append(w.recommendation + "\n")
+    for label, value in (("Reasons", r.recommendation.reasons),
+                         ("General comments", r.recommendation.comments),
+                         ("Facilitator's notes", r.notes)):
+        text.append(f"\n{label}\n", style="bold")
+        text.append(value or "—")
+        text.append("\n")
+    return text
 
 
 def findings_text(found: Findings) -> Text:
@@ -184,4 +218,7 @@ def findings_text(found: Findings) -> Text:
         out.append("None.\n")
     if found.unfinished:
         out.append("\n" + found.unfinished_line() + "\n", style="bold")
+    if found.themes_line():
+        out.append("\nThemes\n", style="bold")
+        out.append(found.themes_line() + "\n")
     return out

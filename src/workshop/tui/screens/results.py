@@ -1,12 +1,16 @@
-"""The results view (read-only): a merged file, a single session, or every session in the folder.
+"""The results view: a merged file, a single session, or every session in the folder. The
+result is read-only; the analyst's themes are kept beside it (screens/results_tagging.py).
 
-Three tabs. **Commitments**: per principle, each commitment with a stacked bar of its vote
-shares, its totals, its mark (contested / consensus, see consultation/marks.py) and how many comments and
-wordings it has; the highlighted one in detail with each workshop's counts and its comments and
-proposed wordings. **Questions**: each question with its answers, each with its workshop.
-**Workshops**: the sessions merged, with their recommendations.
+Five tabs. **Commitments**: per principle, each commitment with a stacked bar of its vote
+shares, its totals, its mark (contested / consensus, see consultation/marks.py) and how many
+comments and wordings it has; the highlighted one in detail with each workshop's counts, the
+themes on its entries, and its comments and proposed wordings, each with its themes.
+**Questions**: each question with its answers, each with its workshop.
+**Workshops**: the sessions merged, with their recommendations. **Findings**: what the committee
+decides on. **Themes**: the analyst's codebook with its counts and quotes (widgets/themes_pane.py).
 `o` changes the order (protocol, most contested, most commented); `s` shows the comments and
-answers of one workshop only; the command palette jumps to a principle.
+answers of one workshop only; `t` tags the highlighted comment, wording or answer with a theme,
+`T` shows only the entries with one theme (or none); the command palette jumps to a principle.
 A long comment, wording or answer is clipped in its list; enter on it shows all of it
 (dialogs/text_viewer.py).
 """
@@ -20,7 +24,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -32,26 +35,37 @@ from workshop.consultation.report_build import build_report
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
 from workshop.tui.dialogs.text_viewer import TextViewer
-from workshop.tui.render import question_text
+from workshop.tui.dialogs.theme_picker import EVERY
 from workshop.tui.results_render import (
     commitment_detail,
     commitment_row,
     figures_legend,
     findings_text,
     note_prompt,
+    question_detail,
+    workshop_detail,
 )
+from workshop.tui.screens.results_tagging import ENTRY_LISTS, TaggingScreen
+from workshop.tui.tagging import Tagging
 from workshop.tui.tones import TONE_CLASSES, option_colours
+from workshop.tui.widgets.themes_pane import ThemesPane
 
 
-class ResultsScreen(Screen):
+class ResultsScreen(TaggingScreen):
+    CSS_PATH = "results_themes.tcss"
     COMPONENT_CLASSES = TONE_CLASSES
     HELP_SECTION = "The results"
     BINDINGS = [
         Binding("escape,q", "close", "Back", tooltip="Back to the list of sessions", priority=True),
-        Binding("o", "cycle_order", "Order", tooltip="Protocol order, most contested, most commented",
-                priority=True),
+        Binding("o", "cycle_order", "Order", priority=True,
+                tooltip="Protocol order, most contested, most commented"),
         Binding("s", "pick_session", "Workshop", tooltip="Show one workshop's comments and answers",
                 priority=True),
+        Binding("t", "tag", "Tag", priority=True, tooltip="Tag the highlighted comment, "
+                "proposed wording or answer with a theme (again for another; ✓ takes it off)"),
+        # A terminal sends shift+t as "T".
+        Binding("T,shift+t", "filter_theme", "Theme", priority=True, key_display="T",
+                tooltip="Show only the entries with a theme, or the untagged ones"),
         Binding("1", "tab('commitments')", "Commitments", show=False, priority=True,
                 tooltip="The Commitments tab: shares, marks, comments and wordings"),
         Binding("2", "tab('questions')", "Questions", show=False, priority=True,
@@ -61,11 +75,14 @@ class ResultsScreen(Screen):
         Binding("4", "tab('findings')", "Findings", show=False, priority=True,
                 tooltip="The Findings tab: marks counted, recommendations, contested and most "
                 "amended commitments"),
+        Binding("5", "tab('themes')", "Themes", show=False, priority=True,
+                tooltip="The Themes tab: each theme's counts and quotes; change the codebook"),
         Binding("j", "move(1)", "Down", show=False, tooltip="Move down the list"),
         Binding("k", "move(-1)", "Up", show=False, tooltip="Move up the list"),
     ]
 
-    def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path) -> None:
+    def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path,
+                 tagging: Tagging | None = None) -> None:
         super().__init__()
         self.source = source
         """The file the results came from; exports are written beside it, named after it. The
@@ -75,7 +92,9 @@ class ResultsScreen(Screen):
         self.protocol = protocol
         self.label = label
         """What is shown, for the title line: a file name, or the sessions folder."""
-        self.report = build_report(merged, protocol)
+        self.tagging = tagging or Tagging.beside(source)
+        """The analyst's themes: the book and its theme file beside `source`."""
+        self.report = build_report(merged, protocol, self.tagging.book)
         """What the view lays out: every figure and label comes from here."""
         self.order = "protocol"
         self.session_filter = ""
@@ -103,6 +122,8 @@ class ResultsScreen(Screen):
             with TabPane("4 Findings", id="tab-findings"):
                 with VerticalScroll(id="findings", classes="results-detail", can_focus=True):
                     yield Static(findings_text(findings(self.report)), id="findings-text")
+            with TabPane("5 Themes", id="tab-themes"):
+                yield ThemesPane(id="themes")
         yield Footer()
 
     @staticmethod
@@ -121,6 +142,8 @@ class ResultsScreen(Screen):
         # The lists take a highlight only once they have been laid out in their tab.
         self.call_after_refresh(self.fill_commitments)
         self.call_after_refresh(self.fill_questions)
+        self.call_after_refresh(self.show_themes)
+        self.announce_themes()
 
     # -- the title line -------------------------------------------------------------------------
 
@@ -140,6 +163,13 @@ class ResultsScreen(Screen):
         else:
             title.append("every workshop", style="dim")
         title.append(" (s)", style="dim")
+        if self.tagging.on and (self.tagging.book.themes or self.theme_filter.kind != EVERY):
+            title.append(" · Theme: ", style="dim")
+            every = self.theme_filter.kind == EVERY
+            title.append(self.filter_label(), style="dim" if every else "bold yellow")
+            title.append(" (T)", style="dim")
+        if self.tagging.unsaved:
+            title.append("  Themes NOT SAVED", style="bold white on red")
         self.query_one("#results-title", Static).update(title)
 
     # -- commitments ----------------------------------------------------------------------------
@@ -166,7 +196,7 @@ class ResultsScreen(Screen):
             return None
         return self.rows[index]
 
-    def show_commitment(self) -> None:
+    def show_commitment(self, keep: bool = False) -> None:
         view = self.current
         if view is None:
             return
@@ -175,20 +205,34 @@ class ResultsScreen(Screen):
             commitment_detail(view, self.report, colours))
         notes = [n for n in (*view.comments, *view.amendments) if self._shown(n)]
         notes.sort(key=lambda n: (n.created, n.session_id))
-        self._show_entries("#result-entries", notes, view.text, "No comments or proposed wordings")
+        self._show_entries("#result-entries", notes, view.text, "No comments or proposed wordings",
+                           keep)
 
     def _shown(self, note: Note) -> bool:
-        return not self.session_filter or note.session_id == self.session_filter
+        if self.session_filter and note.session_id != self.session_filter:
+            return False
+        return self.theme_shown(note)
 
-    def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str) -> None:
+    def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str,
+                      keep: bool = False) -> None:
+        """Fill an entries list; with `keep`, the highlight stays on the same entry, or (it
+        left the list: tagged while showing the untagged) on the one that took its place."""
         listing = self.query_one(selector, OptionList)
+        before = self.notes.get(listing.id or "", [])
+        index = listing.highlighted
+        was = before[index].ref if keep and index is not None and index < len(before) else None
         self.notes[listing.id or ""] = notes
         if not notes:
             suffix = " from this workshop" if self.session_filter else ""
+            if self.theme_filter.kind != EVERY:
+                suffix += f" ({self.filter_label()})"
             listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
                                         disabled=True)])
             return
         listing.set_options([Option(note_prompt(note, original)) for note in notes])
+        if was is not None:
+            refs = [n.ref for n in notes]
+            listing.highlighted = refs.index(was) if was in refs else min(index, len(notes) - 1)
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -204,12 +248,34 @@ class ResultsScreen(Screen):
         listing.highlighted = 0
         self.show_question()
 
-    def show_question(self) -> None:
+    def show_question(self, keep: bool = False) -> None:
         index = self.query_one("#question-list", OptionList).highlighted or 0
         view = self.report.questions[index]
-        self.query_one("#question-text", Static).update(question_text(view.question))
+        self.query_one("#question-text", Static).update(question_detail(view))
         answers = [a for a in view.answers if self._shown(a)]
-        self._show_entries("#answer-list", answers, "", "No answers")
+        self._show_entries("#answer-list", answers, "", "No answers", keep)
+
+    # -- themes ---------------------------------------------------------------------------------
+
+    def show_themes(self, keep: str | None = None) -> None:
+        self.query_one(ThemesPane).show(self.report, findings(self.report), keep)
+
+    def redraw(self, keep_theme: str | None = None) -> None:
+        """After a change to the themes or to the theme filter: the report again with the book,
+        and everything that shows themes redrawn, each highlight kept."""
+        self.report = build_report(self.merged, self.protocol, self.tagging.book)
+        by_id = {c.id: c for c in self.report.commitments}
+        self.rows = [by_id[c.id] for c in self.rows]
+        self.show_commitment(keep=True)
+        self.show_question(keep=True)
+        self.query_one("#findings-text", Static).update(findings_text(findings(self.report)))
+        self.show_themes(keep_theme)
+        self.show_title()
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.id in self.notes \
+                and not self.notes[focused.id]:  # its last untagged entry was just tagged
+            items = next(k for k, v in ENTRY_LISTS.items() if v == focused.id)
+            self.query_one(f"#{items}", OptionList).focus()
 
     # -- workshops ------------------------------------------------------------------------------
 
@@ -231,19 +297,7 @@ class ResultsScreen(Screen):
         if not workshops:
             return
         w = workshops[min(table.cursor_row, len(workshops) - 1)]
-        r = w.record
-        text = Text()
-        text.append(w.name, style="bold")
-        text.append(f"  ({r.source}; facilitator {r.facilitator or '—'})\n", style="dim")
-        text.append("Recommendation: ", style="bold")
-        text.append(w.recommendation + "\n")
-        for label, value in (("Reasons", r.recommendation.reasons),
-                             ("General comments", r.recommendation.comments),
-                             ("Facilitator's notes", r.notes)):
-            text.append(f"\n{label}\n", style="bold")
-            text.append(value or "—")
-            text.append("\n")
-        self.query_one("#workshop-detail", Static).update(text)
+        self.query_one("#workshop-detail", Static).update(workshop_detail(w))
 
     # -- events and actions ---------------------------------------------------------------------
 
@@ -272,8 +326,10 @@ class ResultsScreen(Screen):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         focus = {"tab-commitments": "#result-list", "tab-questions": "#question-list",
-                 "tab-workshops": "#workshop-table", "tab-findings": "#findings"}[event.pane.id]
+                 "tab-workshops": "#workshop-table", "tab-findings": "#findings",
+                 "tab-themes": "#theme-list"}[event.pane.id]
         self.query_one(focus).focus()
+        self.refresh_bindings()  # t applies only where the entries are
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
@@ -323,5 +379,6 @@ class ResultsScreen(Screen):
 
     def action_close(self) -> None:
         """Back to what was under the results: the start screen (also when they were opened
-        from the command line, which puts the start screen under them)."""
-        self.dismiss()
+        from the command line, which puts the start screen under them), once the themes are
+        on disk (or the analyst chose to leave without them)."""
+        self.leave_safely(self.dismiss)
