@@ -5,6 +5,7 @@ exit status 2 and a message. Driven through the real entry point, `workshop.cli.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import frictionless
@@ -31,8 +32,9 @@ def test_default_folder_is_beside_the_file(council, capsys):
     assert (folder / "datapackage.json").is_file()
     assert frictionless.validate(str(folder / "datapackage.json")).valid
     out = capsys.readouterr().out
-    assert out == (f"Wrote {folder}: a data package of 4 sessions ({len(TABLE_NAMES)} tables as "
-                   "CSV and Parquet, described in datapackage.json).\n")
+    assert out == (f"Wrote {folder}{os.sep}: a data package of 4 sessions "
+                   f"({len(TABLE_NAMES)} tables as CSV and Parquet, described in "
+                   "datapackage.json).\n")
     assert not [p for p in folder.parent.rglob("*.tmp")]
 
 
@@ -84,7 +86,8 @@ def test_parquet_left_from_an_earlier_export_is_named(council, tmp_path, monkeyp
     capsys.readouterr()
     assert export(council.path, "-f", "data", "-o", folder) == 0
     last = capsys.readouterr().out.splitlines()[-1]
-    assert last.startswith("Not updated, from an earlier export: sessions.parquet, ")
+    assert last == (f"Out of date: {len(TABLE_NAMES)} Parquet files from an earlier export, "
+                    f"left in {folder}{os.sep} (this export wrote none).")
     assert (folder / "votes.parquet").read_bytes() == before  # never deleted
 
 

@@ -16,6 +16,7 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -153,12 +154,14 @@ def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
     n = len(merged.records)
     kinds = "CSV and Parquet" if written.parquet else "CSV"
     raw = ", text as typed" if args.raw_text else ""
-    print(f"Wrote {display_path(folder)}: a data package of {n} session{'' if n == 1 else 's'} "
-          f"({len(TABLE_NAMES)} tables as {kinds}{raw}, described in datapackage.json).")
+    print(f"Wrote {display_path(folder)}{os.sep}: a data package of {n} "
+          f"session{'' if n == 1 else 's'} ({len(TABLE_NAMES)} tables as {kinds}{raw}, "
+          "described in datapackage.json).")
     if not written.parquet:
         print("CSV only: pyarrow is not installed, so no Parquet files (pip install "
               "'workshop[parquet]' adds them).")
     if written.stale:
-        print(f"Not updated, from an earlier export: {', '.join(written.stale)} in "
-              f"{display_path(folder)}.")
+        k = len(written.stale)
+        print(f"Out of date: {k} Parquet file{'' if k == 1 else 's'} from an earlier export, "
+              f"left in {display_path(folder)}{os.sep} (this export wrote none).")
     return 0

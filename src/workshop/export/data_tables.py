@@ -273,7 +273,7 @@ def themes(report: Report) -> DataTable:
         Field("description", "string", "What belongs under it, as the analyst wrote it."),
         _count("entries", "Entries tagged with it, or with a theme under it."),
         _count("direct_entries", "Entries tagged with this theme itself."),
-        _count("workshops", "Workshops whose entries it counts (entries)."),
+        _count("workshops", "How many workshops those entries came from."),
     )
     rows = [(t.name, _text(t.theme.parent), _text(t.theme.description), t.entries, t.direct,
              t.workshops) for t in report.themes]
