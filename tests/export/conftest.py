@@ -52,3 +52,12 @@ def council(tmp_path, protocol) -> Source:
     sessions = council_sessions(protocol)
     path = save_merged(tmp_path / "council.toml", sessions, protocol)
     return Source("merged", path, read_result(path, protocol), sessions)
+
+
+@pytest.fixture
+def themed(tmp_path, protocol):
+    """The council's merged file with an analyst's theme file beside it: a two-level codebook
+    with hostile names, tags on wordings, comments and answers from several workshops
+    (themed_helpers.py)."""
+    from themed_helpers import save_themed
+    return save_themed(tmp_path, protocol)

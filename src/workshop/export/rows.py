@@ -1,5 +1,5 @@
-"""The tidy tables behind the CSV and XLSX exports: summary, votes, comments, amendments,
-answers, sessions.
+"""The tidy tables behind the CSV and XLSX exports: findings, summary, votes, comments,
+amendments, answers, themes, sessions.
 
 Each table is a header and rows of plain cells (text, whole numbers, dates, UTC times, a
 commitment's `Ref`, or None for "no value"), drawn from the report model so they agree with
@@ -8,11 +8,13 @@ every other format:
 - **findings**: the findings (consultation/findings.py) as rows of Finding, Ref, Subject, Count
   and Detail: the headline, each recommendation with its workshops, each contested commitment
   with its reason, each most amended commitment with what most of its workshops propose, and
-  each workshop still in progress;
+  each workshop still in progress; with an analyst's theme file, each theme most raised and
+  how many entries are tagged;
 - **summary**: one row per commitment: its counts per vote option, the total, the leading option
   (`Agree, 58%`), the verdict (never blank: `Consensus`, `Contested`, `Majority`, `No votes`),
   the reason in words, how many workshops voted, its comments and proposed wordings, and what
-  most of its workshops propose (the first near-identical group's summary);
+  most of its workshops propose (the first near-identical group's summary); with a theme file,
+  the themes on its comments and proposed wordings (`Resources 3 (2 workshops); …`);
 - **votes**: one row per session and commitment (every commitment of the protocol, zeros
   included), one column per vote option (from the protocol), the total, comments and proposed
   wordings;
@@ -21,8 +23,16 @@ every other format:
   (consultation/amendments.py): the group's number on its commitment, its summary, how many
   workshops propose it, then the workshop and the words;
 - **answers**: one row per answer, with its question and session;
+- **themes**: one row per theme of the analyst's codebook (analysis/), in its order: its parent,
+  description, entries (a parent's include those of the themes under it), workshops, the
+  entries tagged with it directly, and its comments, proposed wordings and answers; only the
+  header without a theme file;
 - **sessions**: one row per session: who, where, when, how far it got, its recommendation, the
   facilitator's notes.
+
+With a theme file (a codebook of at least one theme), the comments, amendments and answers tables
+have a **Theme** column after the text: the entry's themes, joined with "; ". Without one, every
+table is exactly what it was before themes existed.
 
 A workshop is named by its group with its date in the next column (`Group`, `Date`: a real date,
 so a table sorts and filters by it), and by its session id. Every table that names a commitment
@@ -42,6 +52,7 @@ from datetime import date, datetime
 from workshop.consultation.figures import utc
 from workshop.consultation.findings import findings
 from workshop.consultation.report import CommitmentView, Note, Report
+from workshop.export.themes_text import counts_text, names_text, tagged_text, themed
 from workshop.session.kinds import EntryKind
 
 
@@ -52,7 +63,8 @@ class Ref(str):
 Cell = str | int | date | datetime | None
 """A cell: text (a `Ref` is text too), a whole number, a date, a UTC time, or None."""
 
-TABLES = ("findings", "summary", "votes", "comments", "amendments", "answers", "sessions")
+TABLES = ("findings", "summary", "votes", "comments", "amendments", "answers", "themes",
+          "sessions")
 """The tables, in the order the workbook's sheets follow (the Summary sheet holds the findings
 and the summary table, and more: xlsx_summary.py)."""
 
@@ -87,12 +99,15 @@ _COMMITMENT = (Column("Ref", 6), Column("Principle no.", 9), Column("Principle i
                Column("Principle", 28, wrap=True), Column("Commitment no.", 11),
                Column("Commitment id", 26))
 """Where a commitment is: its reference (text), and its numbers as two whole-number columns."""
+THEME = Column("Theme", 28, wrap=True)
+"""The themes an analyst put on an entry, joined with "; " (only with a theme file)."""
 
 
 def table(report: Report, name: str) -> Table:
     """One table by name (see TABLES)."""
-    return {"findings": findings_table, "summary": summary_table, "votes": votes_table, "comments": comments_table,
-            "amendments": amendments_table, "answers": answers_table,
+    return {"findings": findings_table, "summary": summary_table, "votes": votes_table,
+            "comments": comments_table, "amendments": amendments_table,
+            "answers": answers_table, "themes": themes_table,
             "sessions": sessions_table}[name](report)
 
 
@@ -113,6 +128,11 @@ def findings_table(report: Report) -> Table:
     rows += [["Most amended", Ref(c.code), c.text, len(c.amendments),
               c.amendment_groups[0].summary] for c in f.most_amended]
     rows += [["Still in progress", None, w.name, None, None] for w in f.unfinished]
+    if themed(report):
+        rows += [["Theme most raised", None, t.name, t.entries, t.counts_text]
+                 for t in f.top_themes]
+        rows.append(["Tagged", None, "Comments, proposed wordings and answers", f.tagged,
+                     tagged_text(f)])
     return Table("findings", "Findings", columns, rows)
 
 
@@ -123,7 +143,8 @@ def summary_table(report: Report) -> Table:
                *(Column(o.label, 9) for o in report.options), Column("Total", 7),
                Column("Leading", 15), Column("Verdict", 12), Column("Reason", 34, wrap=True),
                Column("Workshops voted", 10), Column("Comments", 10),
-               Column("Proposed wordings", 10), Column("Top proposal", 40, wrap=True))
+               Column("Proposed wordings", 10), Column("Top proposal", 40, wrap=True),
+               *_themes_column(report, Column("Themes", 34, wrap=True)))
     rows: list[list[Cell]] = []
     for p in report.principles:
         for c in p.commitments:
@@ -131,7 +152,8 @@ def summary_table(report: Report) -> Table:
             rows.append([Ref(c.code), p.principle.title, c.text,
                          *(c.totals.get(o.id, 0) for o in report.options), c.total,
                          c.leading_text or None, c.verdict, c.reason or None,
-                         c.workshops_voted, len(c.comments), len(c.amendments), top])
+                         c.workshops_voted, len(c.comments), len(c.amendments), top,
+                         *_themes_cell(report, counts_text(c.themes))])
     return Table("summary", "Summary", columns, rows)
 
 
@@ -185,10 +207,19 @@ def _who(note: Note) -> list[Cell]:
     return [note.session_id, note.group, note.date]
 
 
+def _themes_column(report: Report, column: Column = THEME) -> tuple[Column, ...]:
+    """The column of themes, with a theme file only (so a table without one is as it was)."""
+    return (column,) if themed(report) else ()
+
+
+def _themes_cell(report: Report, text: str) -> list[Cell]:
+    return [text or None] if themed(report) else []
+
+
 def comments_table(report: Report) -> Table:
     columns = (*_SESSION, Column("Kind", 17), *_COMMITMENT,
                Column("Commitment", 40, wrap=True), Column("Entry id", 8),
-               Column("Text", 90, wrap=True), *_STAMPS)
+               Column("Text", 90, wrap=True), *_themes_column(report), *_STAMPS)
     notes = [n for c in report.commitments for n in (*c.comments, *c.amendments)]
     notes += [n for n in report.foreign if n.kind != "answers"]
     place = _positions(report)
@@ -196,7 +227,8 @@ def comments_table(report: Report) -> Table:
     for n in _ordered(report, notes):
         _, ref, pn, pid, ptitle, number, text = place.get(n.target, _NOWHERE)
         rows.append([*_who(n), EntryKind(n.kind).heading, ref, pn, pid, ptitle,
-                     number, n.target, text, n.entry_id, n.text, *_stamps(n)])
+                     number, n.target, text, n.entry_id, n.text,
+                     *_themes_cell(report, names_text(n)), *_stamps(n)])
     return Table("comments", "Comments", columns, rows)
 
 
@@ -205,34 +237,51 @@ def amendments_table(report: Report) -> Table:
     columns = (Column("Ref", 6), Column("Commitment id", 26), Column("Commitment", 36, wrap=True),
                Column("Proposal group", 9), Column("Proposal group summary", 36, wrap=True),
                Column("Workshops proposing", 11), *_SESSION, Column("Entry id", 8),
-               Column("Text", 50, wrap=True), *_STAMPS)
+               Column("Text", 50, wrap=True), *_themes_column(report), *_STAMPS)
     rows: list[list[Cell]] = []
     for c in report.commitments:
-        rows += _amendment_rows(c)
+        rows += _amendment_rows(report, c)
     return Table("amendments", "Amendments", columns, rows)
 
 
-def _amendment_rows(c: CommitmentView) -> list[list[Cell]]:
+def _amendment_rows(report: Report, c: CommitmentView) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for number, group in enumerate(c.amendment_groups, start=1):
         for n in group.proposals:
             rows.append([Ref(c.code), c.id, c.text, number, group.summary, group.workshops,
-                         *_who(n), n.entry_id, n.text, *_stamps(n)])
+                         *_who(n), n.entry_id, n.text, *_themes_cell(report, names_text(n)),
+                         *_stamps(n)])
     return rows
 
 
 def answers_table(report: Report) -> Table:
     columns = (*_SESSION, Column("Question no.", 9), Column("Question id", 24),
                Column("Question", 50, wrap=True), Column("Entry id", 8),
-               Column("Text", 90, wrap=True), *_STAMPS)
+               Column("Text", 90, wrap=True), *_themes_column(report), *_STAMPS)
     notes = [a for q in report.questions for a in q.answers]
     notes += [n for n in report.foreign if n.kind == "answers"]
     place = _positions(report)
     rows: list[list[Cell]] = []
     for n in _ordered(report, notes):
         _, _, _, _, _, number, text = place.get(n.target, _NOWHERE)
-        rows.append([*_who(n), number, n.target, text, n.entry_id, n.text, *_stamps(n)])
+        rows.append([*_who(n), number, n.target, text, n.entry_id, n.text,
+                     *_themes_cell(report, names_text(n)), *_stamps(n)])
     return Table("answers", "Answers", columns, rows)
+
+
+def themes_table(report: Report) -> Table:
+    """One row per theme of the codebook (see the module docstring); no rows without one."""
+    columns = (Column("Theme", 34, wrap=True), Column("Parent", 28, wrap=True),
+               Column("Description", 50, wrap=True), Column("Entries", 9),
+               Column("Workshops", 11), Column("Tagged directly", 10), Column("Comments", 10),
+               Column("Proposed wordings", 11), Column("Answers", 9))
+    rows: list[list[Cell]] = []
+    for t in report.themes:
+        kinds = [n.kind for n in t.notes]
+        rows.append([t.name, t.theme.parent or None, t.theme.description or None, t.entries,
+                     t.workshops, t.direct, kinds.count(EntryKind.COMMENTS),
+                     kinds.count(EntryKind.AMENDMENTS), kinds.count(EntryKind.ANSWERS)])
+    return Table("themes", "Themes", columns, rows)
 
 
 def sessions_table(report: Report) -> Table:

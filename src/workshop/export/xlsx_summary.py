@@ -4,12 +4,14 @@ From the top: the title and the one-line summary; the findings (consultation/fin
 a paragraph across the sheet: the headline, the recommendations with the workshops behind each,
 the workshops still in progress, the contested commitments (most contested first, each with its
 reason), the commitments most often asked to be amended (each with what most of its workshops
-propose), and which workshops left facilitator's notes; then **Results per commitment**, the
-summary table of rows.py (Ref, principle, commitment, each option's count, total, leading
-option, verdict in its mark's colour, reason, workshops voted, comments, proposed wordings, top
-proposal) with a filter on it; below it, a native Excel **stacked bar chart per principle**
-(a bar per commitment, labelled by its Ref; a series per vote option, coloured by what it means
-as in the HTML export; zero counts unlabelled).
+propose), with an analyst's theme file the themes most raised and each question's themes
+(xlsx_themes.py), and which workshops left facilitator's notes; then **Results per
+commitment**, the summary table of rows.py (Ref, principle, commitment, each option's count,
+total, leading option, verdict in its mark's colour, reason, workshops voted, comments,
+proposed wordings, top proposal, and with a theme file its themes) with a filter on it; below
+it, a native Excel **stacked bar chart per principle** (a bar per commitment, labelled by its
+Ref; a series per vote option, coloured by what it means as in the HTML export; zero counts
+unlabelled).
 
 The charts read their figures from a hidden sheet, "Chart data" (last in the workbook), not from
 the summary table, so sorting or filtering the table never puts a commitment under the wrong
@@ -40,6 +42,7 @@ from workshop.export.xlsx_cells import (
     text_height,
     write_table,
 )
+from workshop.export.xlsx_themes import themes_lines
 
 CHART_SHEET = "Chart data"
 TITLE = {"bold": True, "font_size": 16}
@@ -83,6 +86,7 @@ def findings_lines(report: Report) -> list[tuple[str, dict]]:
     out += [(f"{c.code} {c.text}: {len(c.amendments)} proposed wording"
              f"{'' if len(c.amendments) == 1 else 's'}; {c.amendment_groups[0].summary}.", {})
             for c in f.most_amended] or [("None.", {})]
+    out += themes_lines(report, f)
     noted = report.noted()
     if noted:
         out.append(("Facilitator's notes from " + "; ".join(w.name for w in noted)
