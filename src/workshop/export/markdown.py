@@ -9,10 +9,11 @@ commitment its result and reason, each workshop's own counts, its comments, and 
 wordings in near-identical groups (consultation/amendments.py): what the group proposes, the
 first proposal as a diff against the published text (removed words ~~struck~~, added words
 **bold**, GitHub-flavoured) and each proposal as typed with its workshop; the answers under each
-question (with their workshop when there are several); the recommendation(s). Counts and shares
-are right-aligned. Every piece of user text goes through safety.py, so it shows as typed and
-cannot break a table, start a list or make a link or HTML, with backslashes only where one is
-needed. Nothing here imports Textual.
+question (with their workshop when there are several); the recommendation(s); with an analyst's
+theme file, the themes in the findings, under each commitment and question, and a Themes section
+with each theme's quotes (markdown_themes.py). Counts and shares are right-aligned. Every piece
+of user text goes through safety.py, so it shows as typed and cannot break a table, start a list
+or make a link or HTML, with backslashes only where one is needed. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from workshop.consultation.report import (
     Workshop,
 )
 from workshop.consultation.wording import readable_runs, word_diff
+from workshop.export.markdown_themes import counts_lines, findings_lines, themes_section
 from workshop.export.safety import (
     md_cell,
     md_emphasis,
@@ -60,6 +62,7 @@ def render_markdown(report: Report) -> bytes:
         out += _principle(report, principle)
     out += _questions(report)
     out += _recommendations(report)
+    out += themes_section(report)
     if report.foreign:
         out += ["## Entries on ids this protocol does not have", ""]
         for note in report.foreign:
@@ -105,7 +108,7 @@ def _findings(report: Report) -> list[str]:
             for c in f.contested_commitments] or ["- None."]
     out += ["", "**Most often asked to be amended:**", ""]
     out += [_amended(c) for c in f.most_amended] or ["- None."]
-    return out + [""]
+    return out + [""] + findings_lines(report, f)
 
 
 def _amended(c: CommitmentView) -> str:
@@ -194,6 +197,7 @@ def _commitment_block(report: Report, c: CommitmentView) -> list[str]:
         return []
     out = [f"### {c.code} {md_heading(c.text)}", "",
            f"**Result:** {c.verdict}" + (f": {c.reason}." if c.reason else "."), ""]
+    out += counts_lines(c.themes)
     if counts:
         out += _workshop_counts(report, c)
     if c.comments:
@@ -258,6 +262,7 @@ def _questions(report: Report) -> list[str]:
     out = ["## Your thoughts", ""]
     for q in report.questions:
         out += [f"### Q{q.number}. {md_heading(q.question.text)}", ""]
+        out += counts_lines(q.themes)
         if q.answers:
             for note in q.answers:
                 out += _item(note, report)
