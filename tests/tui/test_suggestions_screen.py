@@ -249,12 +249,15 @@ def test_snapshot_a_suggestion(snap_compare, protocol, tmp_path, monkeypatch):
     """The first suggestion, its second entry unticked.
 
     A reviewer should see the title line "Suggested themes · 1 of 3 · grouping 12 of the 16
-    entries without a theme"; "Theme name" beside an input holding "budget · money · funding ·
-    partners"; "4 entries from 4 workshops · 3 ticked: a tags them"; a bordered list (focused,
-    accent border) of the four money comments, each on its line(s) with a tick box (the second
-    one empty, the others ticked), then dim "— Comment on 1.1 · Cardiff Partnership Board,
-    2 November 2026" and the like; the keys line "space untick or tick · a accept · r rename ·
-    x reject · escape close"; the footer with a Accept, r Rename, x Reject, esc Close.
+    entries without a theme"; "Theme name" in bold beside an input holding "budget · money ·
+    funding · partners"; "4 entries from 4 workshops · 3 ticked: a tags them"; a list with an
+    accent (focused) border of the four money comments, one line each with a tick box (green X
+    ticked; the second row, highlighted, unticked), each ending with its workshop's group in dim
+    ("— Cardiff P…", cut at the list's width); below the list, the highlighted entry whole:
+    "Comment on 1.1 · Swansea Voluntary Forum, 3 November 2026" in bold and "Who pays? The
+    council's budget is already cut to the bone and partners have no money."; the keys line
+    "space untick or tick · a accept · r rename · x reject · escape close"; the footer with
+    a Accept, r Rename, x Reject, esc Close.
     """
     monkeypatch.chdir(tmp_path)
     app, _, _ = host(protocol, consultation(protocol, tmp_path))
