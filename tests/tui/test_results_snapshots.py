@@ -60,7 +60,8 @@ def test_results_narrow(snap_compare, protocol, tmp_path, monkeypatch):
     Agree · Agree if amended · Disagree · ✎ comments and proposed wordings"), the list with the
     first commitments
     (scrollbar on the right) and below it the detail of the first commitment, its bars and the
-    start of the workshops' table; the footer with esc Back, o Order, s Workshop, ^q Quit.
+    start of the workshops' table; the footer with esc Back, o Order, s Workshop, t Tag,
+    T Theme, ^q Quit. (The tabs run to "5 Themes"; with no theme file, no "Theme:" in the title.)
     """
     monkeypatch.chdir(tmp_path)
     assert snap_compare(results_app(protocol, tmp_path), terminal_size=NARROW, run_before=settle)

@@ -59,8 +59,8 @@ def themes_summary(found: Findings, themes: int) -> Text:
     text = Text(f"{found.tagged} of {found.entries} comments, proposed wordings and answers "
                 "tagged", style="bold" if found.tagged else "")
     text.append(f" · {themes} theme{'' if themes == 1 else 's'}\n", style="dim")
-    text.append("n new · r rename (to another theme's name: merge) · d describe · p parent · "
-                "delete remove · t and T in tabs 1 and 2", style="dim")
+    text.append("n new · r rename or merge · d describe · p parent · delete remove · "
+                "t and T: tabs 1 and 2", style="dim")
     return text
 
 

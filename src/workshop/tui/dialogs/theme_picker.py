@@ -41,8 +41,7 @@ THEME, NEW, EVERY, UNTAGGED, TOP = "theme", "new", "every", "untagged", "top"
 SPECIAL = {FILTER: ((EVERY, "Every entry"), (UNTAGGED, "Untagged")), PARENT: ((TOP, "Top level"),)}
 """The rows above the themes in each mode."""
 
-KEYS = {TAG: "type to filter · ↑↓ choose · enter puts the theme on (✓ takes it off) · "
-             "escape cancels",
+KEYS = {TAG: "type to filter · ↑↓ choose · enter tags (on a ✓: untags) · escape cancels",
         FILTER: "type to filter · ↑↓ choose · enter shows only those entries · escape cancels",
         PARENT: "type to filter · ↑↓ choose · enter moves the theme there · escape cancels"}
 

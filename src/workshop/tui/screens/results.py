@@ -77,6 +77,8 @@ class ResultsScreen(TaggingScreen):
                 "amended commitments"),
         Binding("5", "tab('themes')", "Themes", show=False, priority=True,
                 tooltip="The Themes tab: each theme's counts and quotes; change the codebook"),
+        Binding("question_mark,f1", "app.help", "Keys", show=False, priority=True,
+                tooltip="Show every key"),
         Binding("j", "move(1)", "Down", show=False, tooltip="Move down the list"),
         Binding("k", "move(-1)", "Up", show=False, tooltip="Move up the list"),
     ]
