@@ -4,7 +4,9 @@ The findings first (html_findings.py), then a table of contents, a summary of th
 (with each one's facilitator's notes), a section per principle (html_principle.py: a chart
 with its key, a table naming each commitment's verdict and leading option, and each
 commitment's block: each workshop's own counts, comments, proposed wordings grouped with their
-changes marked), the answers per question and the recommendations.
+changes marked), the answers per question and the recommendations; with an analyst's theme
+file, the themes in the findings, under each commitment and question, and a Themes section with
+each theme's quotes (html_themes.py).
 
 Built to be read by everyone (axe-core finds no violation: tests/export/test_html_axe.py):
 `lang`, a banner, one `<main>` and a footer, every section a region named by its heading,
@@ -25,6 +27,7 @@ from workshop.export.html_findings import findings_section
 from workshop.export.html_parts import mark, notes, section, table
 from workshop.export.html_principle import principle_section
 from workshop.export.html_style import CSS
+from workshop.export.html_themes import counts_part, css, themes_section, toc_item
 from workshop.export.safety import html_text as h
 from workshop.session.kinds import EntryKind
 
@@ -32,12 +35,12 @@ from workshop.session.kinds import EntryKind
 def render_html(report: Report) -> bytes:
     main = [findings_section(report), _toc(report), _summary(report)]
     main += [principle_section(report, p) for p in report.principles]
-    main += [_questions(report), _recommendations(report)]
+    main += [_questions(report), _recommendations(report), *themes_section(report)]
     if report.foreign:
         main.append(_foreign(report))
     page = ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{h(report.title)}</title>\n<style>{CSS}{tone_css()}\n</style>\n</head>\n"
+            f"<title>{h(report.title)}</title>\n<style>{CSS}{tone_css()}{css(report)}\n</style>\n</head>\n"
             f"<body>\n{_header(report)}\n<main>\n" + "\n".join(main)
             + f"\n</main>\n{_footer(report)}\n</body>\n</html>\n")
     return page.encode("utf-8")
@@ -60,6 +63,7 @@ def _toc(report: Report) -> str:
     items.append('<li><a href="#questions">Your thoughts</a></li>')
     items.append(f'<li><a href="#recommendation">Recommendation{"" if report.single else "s"}'
                  "</a></li>")
+    items += toc_item(report)
     if report.foreign:
         items.append('<li><a href="#other">Entries on ids this protocol does not have</a></li>')
     return ('<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>'
@@ -149,6 +153,8 @@ def _questions(report: Report) -> str:
     out = []
     for q in report.questions:
         out.append(f'<h3 id="q-{h(q.question.id)}">Q{q.number}. {h(q.question.text)}</h3>')
+        if q.themes:
+            out.append(counts_part(q.themes))
         out.append(notes(report, q.answers) if q.answers
                    else f'<p class="missing">{h(report.not_answered_label)}.</p>')
     return section("questions", "Your thoughts", out)

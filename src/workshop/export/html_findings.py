@@ -3,7 +3,8 @@
 Read off consultation/findings.py only: the headline, the workshops still in progress (whose
 figures may yet change), the recommendations with the workshops behind each, the contested
 commitments most contested first with the reason in words, and the most amended commitments
-with what most of their workshops propose (the top group's summary). Each commitment is named
+with what most of their workshops propose (the top group's summary); with an analyst's theme
+file, the themes most raised (html_themes.py). Each commitment is named
 by its number (a link to it) and its text; an empty list says "None." plainly. Nothing here
 imports Textual.
 """
@@ -14,6 +15,7 @@ from workshop.consultation.findings import findings
 from workshop.consultation.report import CommitmentView, Report
 from workshop.export.html_charts import describe
 from workshop.export.html_parts import code_cell, result, section, table
+from workshop.export.html_themes import findings_part
 from workshop.export.safety import html_text as h
 
 
@@ -40,6 +42,7 @@ def findings_section(report: Report) -> str:
                       ("Proposed wordings", "Most proposed", "Result", "Votes"), [
         (c, [str(len(c.amendments)), _top_group(c), result(c), _figures(report, c)])
         for c in f.most_amended]))
+    out += findings_part(report, f)
     return section("findings", "Findings", out)
 
 

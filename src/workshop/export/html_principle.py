@@ -4,7 +4,8 @@ its commitments, then each commitment's block.
 The table gives each commitment's number ("1.4"), text, counts with shares, total and Result
 (the verdict and the leading option, `Majority — Agree, 58%`; `No votes` alone when nobody
 voted). A commitment's block gives its result once in words and a bar; in a report of many
-workshops, each workshop's own counts; its comments; and its proposed wordings in
+workshops, each workshop's own counts; with an analyst's theme file, the themes on its
+comments and wordings (html_themes.py); its comments; and its proposed wordings in
 near-identical groups (consultation/amendments.py): what the group proposes, the change against
 the published text (`<del>` removed, `<ins>` added, the spaces exactly as
 wording.readable_runs gives them: `<del>old</del> <ins>new</ins>`, never `oldnew`), then every
@@ -19,6 +20,7 @@ from workshop.consultation.report import CommitmentView, PrincipleView, Report
 from workshop.consultation.wording import readable_runs
 from workshop.export.html_charts import commitment_bar, describe, legend, principle_chart
 from workshop.export.html_parts import code_cell, notes, result, section, table, verdict
+from workshop.export.html_themes import counts_part
 from workshop.export.safety import html_text as h
 
 DIFF_TAGS = {"removed": "del", "added": "ins"}
@@ -60,6 +62,8 @@ def commitment_block(report: Report, c: CommitmentView) -> str:
             out.append(_by_workshop(report, c))
     else:
         out.append(f'<p class="result">{verdict(c)}</p>')
+    if c.themes:
+        out.append(counts_part(c.themes))
     if c.comments:
         out.append("<h4>Comments</h4>" + notes(report, c.comments))
     if c.amendment_groups:
