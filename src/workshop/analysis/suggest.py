@@ -61,6 +61,10 @@ RESTARTS = 4
 SAMPLE = 2000
 """The silhouette is measured on at most this many entries (a seeded sample): it compares
 every pair, and a sample of 2,000 ranks the numbers of groups as the whole would."""
+THREADS = 1
+"""k-means and the silhouette run on one thread. A few thousand short texts gain little from
+more, and on a laptop busy with other work their OpenMP threads wait on each other: on two
+busy cores, 5,000 entries took 10 s on two threads and 1.1 s on one (benchmarks/suggest.py)."""
 LABEL_WORDS = 4
 LABEL_SHARE = 0.5
 """A third or fourth label word is kept only if it weighs at least this share of the first."""
@@ -108,7 +112,8 @@ def suggest(items: Iterable[tuple[Ref, str]], groups: int | None = None) -> list
     if fitted is None:
         return []
     matrix, refs, describe = fitted
-    labels = _cluster(sk, matrix, groups)
+    with sk.threadpool_limits(limits=THREADS):
+        labels = _cluster(sk, matrix, groups)
     found = []
     for cluster in sorted(set(labels)):
         rows = [i for i, label in enumerate(labels) if label == cluster]
@@ -150,10 +155,11 @@ def _sklearn() -> SimpleNamespace:
         from sklearn.cluster import KMeans
         from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
         from sklearn.metrics import silhouette_score
+        from threadpoolctl import threadpool_limits  # a dependency of scikit-learn
     except ImportError:
         raise SuggestionsUnavailable(MISSING_EXTRA) from None
     return SimpleNamespace(KMeans=KMeans, TfidfVectorizer=TfidfVectorizer,
-                           silhouette_score=silhouette_score,
+                           silhouette_score=silhouette_score, threadpool_limits=threadpool_limits,
                            stop_words=frozenset(ENGLISH_STOP_WORDS | FILLERS))
 
 
