@@ -10,8 +10,9 @@ in its label ("1.4 No votes"). The picture's alt text gives every figure in word
 Drawn with matplotlib's Agg renderer on its default style (a reader's matplotlibrc changes
 nothing), at a fixed size and resolution, and saved without the PNG's "Software" stamp, so the
 same figures give the same bytes. matplotlib is imported only inside the functions that draw
-(`figure`, and `chart_png` through it): an export in another format never loads it. The figures are the report model's (counts, and its rounded
-shares for the labels); only the geometry is worked out here. Nothing here imports Textual.
+(`figure`, and `chart_png` through it): an export in another format never loads it. The
+figures are the report model's (counts, and its rounded shares for the labels); only the
+geometry is worked out here. Nothing here imports Textual.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ contested commitments most contested first with the reason in words, the most am
 commitments with what most of their workshops propose); a summary of the workshops and what
 the marks and the word diffs mean; each workshop's details with its facilitator's notes (line
 breaks kept); per principle its chart, table and commitments (docx_principles.py); the answers
-per question; the recommendations; an appendix table of every comment and proposed wording with
-its reference ("1.4"), kind and workshop.
+per question; the recommendations; with an analyst's theme file, the themes in the findings,
+under each commitment and question, and a Themes chapter with each theme's quotes
+(docx_themes.py); an appendix table of every comment and proposed wording with its reference
+("1.4"), kind and workshop (and its themes, with a theme file).
 
 Heading levels nest without a gap (Title, then Heading 1 to 3). The layout is docx_layout.py's:
 one table style ("Table Grid"), widths that never break a word inside a label or number cell,
@@ -42,6 +44,14 @@ from workshop.export.docx_layout import (
     update_fields_on_open,
 )
 from workshop.export.docx_principles import bullet, principle, result
+from workshop.export.docx_themes import (
+    appendix_cell,
+    appendix_header,
+    appendix_widths,
+    counts_part,
+    findings_part,
+    themes_section,
+)
 from workshop.export.safety import docx_text
 from workshop.export.stable_zip import EARLIEST, stabilise
 from workshop.session.kinds import EntryKind
@@ -75,6 +85,7 @@ def render_docx(report: Report) -> bytes:
         doc.heading("Entries on ids this protocol does not have", level=1)
         for note in report.foreign:
             bullet(doc, report, note, prefix=f"{note.target} ({EntryKind(note.kind).singular}): ")
+    themes_section(doc, report)
     _appendix(doc, report)
     moment = utc(report.as_of) if report.as_of else EARLIEST  # never the clock
     props = doc.doc.core_properties
@@ -130,6 +141,7 @@ def _findings(doc, report: Report) -> None:
                  f"wording{'' if len(c.amendments) == 1 else 's'}; {result(c)}",
          c.amendment_groups[0].summary if c.amendment_groups else "")
         for c in f.most_amended])
+    findings_part(doc, report, f)
 
 
 def _listed(doc, heading: str, items: list[tuple[str, str, str]]) -> None:
@@ -225,6 +237,7 @@ def _questions(doc, report: Report) -> None:
     doc.heading("Your thoughts", level=1)
     for q in report.questions:
         doc.heading(f"Q{q.number}. {q.question.text}", level=2)
+        counts_part(doc, q.themes)
         if q.answers:
             for note in q.answers:
                 bullet(doc, report, note)
@@ -261,9 +274,10 @@ def _appendix(doc, report: Report) -> None:
         doc.paragraph("None.", italic=True)
         return
     keep_with_next(doc.paragraph("In the protocol's order, comments before proposed wordings."))
-    rows = [[c.code, EntryKind(note.kind).heading, note.workshop, note.text]
-            for c, note in notes]
-    doc.table(["Ref", "Kind", "Workshop", "Text"], rows, [FIT, FIT, 1.0, 2.2])
+    rows = [[c.code, EntryKind(note.kind).heading, note.workshop, note.text,
+             *appendix_cell(report, note.themes)] for c, note in notes]
+    doc.table(["Ref", "Kind", "Workshop", "Text", *appendix_header(report)], rows,
+              [FIT, FIT, 1.0, 2.2, *appendix_widths(report)])
     kinds = [note.kind for _, note in notes]
     comments, wordings = kinds.count(EntryKind.COMMENTS), kinds.count(EntryKind.AMENDMENTS)
     doc.paragraph(f"{comments} comment{'' if comments == 1 else 's'}, {wordings} proposed "

@@ -4,8 +4,9 @@ Per principle: its statement; its chart (docx_chart.py), whose alt text gives th
 words; a table of counts and shares with the commitments' references ("1.4") and a Result
 column naming the verdict and the leading option ("Majority — Agree, 58%"; never blank). Then
 per commitment (in a single session's report, only those with comments or wordings): its result
-in words (verdict, leading option and the reason), for a merged result each workshop's own
-counts ("–" where it did not vote), its comments, and its proposed wordings in near-identical
+in words (verdict, leading option and the reason), with an analyst's theme file the themes on
+its comments and wordings (docx_themes.py), for a merged result each workshop's own counts
+("–" where it did not vote), its comments, and its proposed wordings in near-identical
 groups (consultation/amendments.py): the group's summary, its first proposal's word diff
 against the published text, then every proposal as typed with its workshop. Laid out only:
 every figure and word comes from the report model. Nothing here imports Textual.
@@ -29,6 +30,7 @@ from workshop.export.docx_layout import (
     fit_at_least,
     keep_with_next,
 )
+from workshop.export.docx_themes import counts_part
 
 
 def result(c: CommitmentView) -> str:
@@ -84,6 +86,7 @@ def _commitment(doc: DocWriter, report: Report, c: CommitmentView) -> None:
     doc.heading(f"{c.code} {c.text}", level=2)
     reason = f" {c.reason}." if c.reason else ""
     keep_with_next(doc.paragraph(f"{result(c)}.{reason}", bold_prefix="Result: "))
+    counts_part(doc, c.themes)
     if not report.single and c.total:  # nobody voted: the result said so; no table of dashes
         _by_workshop(doc, report, c)
     if c.comments:
