@@ -43,12 +43,14 @@ def test_findings_table_gives_the_findings_a_row_each(council, protocol):
                                                   "commitments: 2 consensus, 1 contested")
     assert [(r["Subject"], r["Count"], r["Detail"]) for r in by["Recommendation"]] == [
         ("Adopt", "1", "Leeds Board, 2 November 2026"),
-        ("Adopt with changes", "2", "Bristol Forum, 3 November 2026; Taunton Panel, 4 November 2026"),
+        ("Adopt with changes", "2",
+         "Bristol Forum, 3 November 2026; Taunton Panel, 4 November 2026"),
         ("Do not adopt", "0", ""), ("Undecided", "1", "Salford Circle, 5 November 2026")]
     [contested] = by["Contested"]
     assert contested["Ref"] == "#1.2" and contested["Detail"].startswith("Agree leads with 50%")
     [amended] = by["Most amended"]
-    assert (amended["Ref"], amended["Count"]) == (refs(protocol)[protocol.commitments[AMENDED].id], "4")
+    assert (amended["Ref"], amended["Count"]) == (
+        refs(protocol)[protocol.commitments[AMENDED].id], "4")
     assert amended["Detail"] == "3 of 4 workshops propose adding 'independently verified'"
     assert [r["Subject"] for r in by["Still in progress"]] == ["Salford Circle, 5 November 2026"]
 
