@@ -57,7 +57,8 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
                         choices=[*FORMATS, DATA_PACKAGE.id],
                         help="md: a readable summary; csv: one tidy table (see --table); xlsx: "
                         "a workbook with the sheets Summary (findings and charts), Votes, "
-                        "Comments, Amendments, Answers, Sessions; html: "
+                        "Comments, Amendments, Answers, Themes (with a theme file), Sessions; "
+                        "html: "
                         "one self-contained page with charts; docx: a committee-report "
                         "appendix; data: a folder of tidy tables (sessions, options, "
                         "commitments, questions, votes in long format, comments, answers, "
@@ -71,8 +72,9 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
     export.add_argument("--table", choices=list(TABLES), default=None,
                         help=f"the CSV table: one row per commitment and session (votes, the "
                         f"default), per comment or proposed wording, per answer, per "
-                        f"session, the per-commitment summary, or one row per proposed "
-                        f"wording in its group of near-identical ones (default: {DEFAULT_TABLE})")
+                        f"session, the per-commitment summary, one row per proposed "
+                        f"wording in its group of near-identical ones, the findings, or one "
+                        f"row per theme of the theme file (default: {DEFAULT_TABLE})")
     export.add_argument("--themes", type=Path, metavar="THEMES", default=None,
                         help="the analyst's theme file to count and quote themes from "
                         "(default: FILE's own, FILE.themes.toml beside it, if there is one)")
