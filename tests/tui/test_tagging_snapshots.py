@@ -32,43 +32,43 @@ def pressing(*keys):
 
 
 def test_theme_picker(snap_compare, protocol, tmp_path, monkeypatch):
-    """`t` on the first commitment: the theme picker over the results.
+    """`t` on Manchester's answer to Q6 (the Questions tab): the theme picker over the results.
 
-    A reviewer should see a dialog titled "Tag this comment", under it "Manchester Partnership
-    Board, 2 November 2026" and the comment "Comment from Manchester Partnership Board"; an
+    A reviewer should see a dialog titled "Tag this answer", under it "Manchester Partnership
+    Board, 2 November 2026" and the answer "Trust, says Manchester Partnership Board"; an
     empty box with the dim placeholder "Type a theme's name"; the list: "✓ Resources" (bold,
-    with a green tick: already on this comment) followed by its dim italic description "Money,
-    staff and buildings", highlighted; "Funding" indented under it; "Training"; and the keys
+    a green tick: already on this answer) with its dim italic description "Money, staff and
+    buildings", highlighted; "Funding" indented under it (no tick); "✓ Training"; and the keys
     line "type to filter · ↑↓ choose · enter tags (on a ✓: untags) · escape cancels". Behind
     it the title line ends "Theme: every entry (T)".
     """
     monkeypatch.chdir(tmp_path)
     assert snap_compare(tagged_app(protocol, tmp_path), terminal_size=SIZE,
-                        run_before=pressing("t"))
+                        run_before=pressing("2", "end", "t"))
 
 
 def test_theme_picker_new_theme(snap_compare, protocol, tmp_path, monkeypatch):
-    """`t` and "Welsh" typed: no theme holds it, so the only row is the new theme's.
+    """The picker with "Welsh" typed: no theme holds it, so the only row is the new theme's.
 
     A reviewer should see "Welsh" in the box and one row, highlighted: "+ New theme" in cyan
     and "\"Welsh\"" in bold.
     """
     monkeypatch.chdir(tmp_path)
     assert snap_compare(tagged_app(protocol, tmp_path), terminal_size=SIZE,
-                        run_before=pressing("t", *"Welsh"))
+                        run_before=pressing("2", "end", "t", *"Welsh"))
 
 
 def test_tagged_entries(snap_compare, protocol, tmp_path, monkeypatch):
-    """`t` on commitment 1.1, then escape: the picker closed, the focus is on the entries.
+    """The Questions tab at Q6 after `t` and escape: the focus is on its answers.
 
-    A reviewer should see the detail pane on the right with its border highlighted, scrolled
-    to the entries of 1.1: the Manchester comment highlighted, with a dim cyan "# Resources"
-    line under its text; Manchester's proposed wording with no such line; Leeds' comment with
-    "# Resources"; the start of Leeds' proposed wording.
+    A reviewer should see on the right (border highlighted) the question in bold, "Themes:
+    Resources 1 (1 workshop) · Training 1 (1 workshop)" in bold, then the five answers, each
+    headed "Answer ·" and its workshop in bold; the first, Manchester's, highlighted and with
+    a dim cyan line "# Resources · Training" under its text; the others with no such line.
     """
     monkeypatch.chdir(tmp_path)
     assert snap_compare(tagged_app(protocol, tmp_path), terminal_size=SIZE,
-                        run_before=pressing("t", "escape"))
+                        run_before=pressing("2", "end", "t", "escape"))
 
 
 def test_commitment_detail_themes(snap_compare, protocol, tmp_path, monkeypatch):

@@ -39,7 +39,9 @@ class LineEntryDialog(EarlyKeys, ModalScreen[str | None]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             if self.detail:
                 yield Static(Text(self.detail), classes="dialog-detail")
-            yield Input(self.initial, id="line", placeholder=self.placeholder)
+            line = Input(self.initial, id="line", placeholder=self.placeholder)
+            line.cursor_blink = not self.app.is_headless  # steady in tests and snapshots
+            yield line
             yield Static("enter saves · escape cancels", classes="dialog-keys")
 
     def on_mount(self) -> None:

@@ -130,7 +130,9 @@ class ThemePicker(EarlyKeys, ModalScreen[Picked | None]):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             if self.detail:
                 yield Static(Text(self.detail), classes="dialog-detail")
-            yield Input(id="theme-query", placeholder="Type a theme's name")
+            box = Input(id="theme-query", placeholder="Type a theme's name")
+            box.cursor_blink = not self.app.is_headless  # steady in tests and snapshots
+            yield box
             listing = OptionList(id="theme-options", markup=False)
             listing.can_focus = False  # typing stays in the box; up and down move the list
             yield listing

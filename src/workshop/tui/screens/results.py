@@ -79,8 +79,11 @@ class ResultsScreen(TaggingScreen):
                 tooltip="The Themes tab: each theme's counts and quotes; change the codebook"),
         Binding("question_mark,f1", "app.help", "Keys", show=False, priority=True,
                 tooltip="Show every key"),
-        Binding("j", "move(1)", "Down", show=False, tooltip="Move down the list"),
-        Binding("k", "move(-1)", "Up", show=False, tooltip="Move up the list"),
+        # Bound here, not left to the focused list, so they run in step with t: "down, t" tags
+        # the entry below, however fast it is typed.
+        Binding("down,j", "move(1)", "Down", show=False, priority=True,
+                tooltip="Move down the list"),
+        Binding("up,k", "move(-1)", "Up", show=False, priority=True, tooltip="Move up the list"),
     ]
 
     def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path,
@@ -337,12 +340,16 @@ class ResultsScreen(TaggingScreen):
         self.query_one(TabbedContent).active = f"tab-{tab}"
 
     def action_move(self, delta: int) -> None:
+        """The focused list's highlight or table's cursor (stopping at the ends), or the
+        focused pane scrolled."""
         focused = self.focused
         if isinstance(focused, OptionList) and focused.option_count:
             current = focused.highlighted if focused.highlighted is not None else 0
             focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
         elif isinstance(focused, DataTable):
             focused.move_cursor(row=focused.cursor_row + delta)
+        elif focused is not None:
+            focused.scroll_relative(y=delta, animate=False)
 
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)

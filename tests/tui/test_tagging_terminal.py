@@ -1,0 +1,42 @@
+"""Tagging in the real program on a pseudo-terminal: keys as a terminal sends them. Pilot cannot
+show these: shift+t arrives as "T", and keys typed in one burst arrive before the picker is
+drawn (they must land in it, in order)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from pty_terminal import Terminal
+from results_fixture import merged_file
+from test_tagging import MANCHESTER, codebook, on_disk
+
+from workshop.analysis import theme_file
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+def test_t_in_a_burst_and_shift_t_as_a_terminal_sends_them(tmp_path, protocol):
+    path = merged_file(protocol, tmp_path)
+    theme_file.save(codebook("Resources", "Training"), theme_file.sidecar_path(path))
+    term = Terminal(["results", path.name, "--sessions", "sessions"], tmp_path)
+    try:
+        term.wait_for(b"5 Themes")
+        os.write(term.master, b"tr\r")  # three keys at once, as a fast typist sends them
+        term.read(1.0)
+        term.type("T")  # shift+t: a terminal sends "T"
+        term.wait_for(b"Show entries with the theme")
+        term.type("untagged\r")
+        term.read(1.0)
+        # Only the untagged are listed now: the first is Manchester's proposed wording (e3),
+        # where without the filter it would be the comment just tagged (e1).
+        os.write(term.master, b"tt\r")
+        term.read(1.0)
+        term.type("\x11")  # ctrl+q
+        assert term.proc.wait(15) == 0
+    finally:
+        term.close()
+    book = on_disk(path)
+    assert book.themes_of(MANCHESTER, "e1") == ("Resources",)
+    assert book.themes_of(MANCHESTER, "e3") == ("Training",)
