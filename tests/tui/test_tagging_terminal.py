@@ -8,10 +8,11 @@ import os
 import sys
 
 import pytest
-from pty_terminal import Terminal
 from results_fixture import merged_file
 from test_tagging import MANCHESTER, codebook, on_disk
+from test_themes_tab import LEEDS
 
+from pty_terminal import Terminal
 from workshop.analysis import theme_file
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
@@ -25,12 +26,14 @@ def test_t_in_a_burst_and_shift_t_as_a_terminal_sends_them(tmp_path, protocol):
         term.wait_for(b"5 Themes")
         os.write(term.master, b"tr\r")  # three keys at once, as a fast typist sends them
         term.read(1.0)
+        os.write(term.master, b"\x1b[Btt\r")  # down, then t at once: the entry below
+        term.read(1.0)
         term.type("T")  # shift+t: a terminal sends "T"
         term.wait_for(b"Show entries with the theme")
         term.type("untagged\r")
         term.read(1.0)
-        # Only the untagged are listed now: the first is Manchester's proposed wording (e3),
-        # where without the filter it would be the comment just tagged (e1).
+        # Only the untagged are listed now: the first is Leeds' comment, where without the
+        # filter it would be Manchester's comment, tagged already.
         os.write(term.master, b"tt\r")
         term.read(1.0)
         term.type("\x11")  # ctrl+q
@@ -39,4 +42,6 @@ def test_t_in_a_burst_and_shift_t_as_a_terminal_sends_them(tmp_path, protocol):
         term.close()
     book = on_disk(path)
     assert book.themes_of(MANCHESTER, "e1") == ("Resources",)
-    assert book.themes_of(MANCHESTER, "e3") == ("Training",)
+    assert book.themes_of(MANCHESTER, "e3") == ("Training",)  # its proposed wording
+    assert book.themes_of(LEEDS, "e1") == ("Training",)
+    assert len(book.tags) == 3

@@ -1,5 +1,6 @@
 """The results view: a merged file, a single session, or every session in the folder. The
-result is read-only; the analyst's themes are kept beside it (screens/results_tagging.py).
+result is read-only; the analyst's themes are kept beside it (screens/results_tagging.py
+and results_codebook.py).
 
 Five tabs. **Commitments**: per principle, each commitment with a stacked bar of its vote
 shares, its totals, its mark (contested / consensus, see consultation/marks.py) and how many
@@ -45,13 +46,13 @@ from workshop.tui.results_render import (
     question_detail,
     workshop_detail,
 )
-from workshop.tui.screens.results_tagging import ENTRY_LISTS, TaggingScreen
+from workshop.tui.screens.results_codebook import CodebookScreen
 from workshop.tui.tagging import Tagging
 from workshop.tui.tones import TONE_CLASSES, option_colours
 from workshop.tui.widgets.themes_pane import ThemesPane
 
 
-class ResultsScreen(TaggingScreen):
+class ResultsScreen(CodebookScreen):
     CSS_PATH = "results_themes.tcss"
     COMPONENT_CLASSES = TONE_CLASSES
     HELP_SECTION = "The results"
@@ -201,7 +202,7 @@ class ResultsScreen(TaggingScreen):
             return None
         return self.rows[index]
 
-    def show_commitment(self, keep: bool = False) -> None:
+    def show_commitment(self, keep: str = "") -> None:
         view = self.current
         if view is None:
             return
@@ -219,9 +220,10 @@ class ResultsScreen(TaggingScreen):
         return self.theme_shown(note)
 
     def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str,
-                      keep: bool = False) -> None:
-        """Fill an entries list; with `keep`, the highlight stays on the same entry, or (it
-        left the list: tagged while showing the untagged) on the one that took its place."""
+                      keep: str = "") -> None:
+        """Fill an entries list. With `keep`, the highlight stays on the same entry if it is
+        still listed; if not, on the first ("entry": the list is filtered anew) or on the one
+        that took its place ("place": it was tagged while showing the untagged)."""
         listing = self.query_one(selector, OptionList)
         before = self.notes.get(listing.id or "", [])
         index = listing.highlighted
@@ -237,7 +239,8 @@ class ResultsScreen(TaggingScreen):
         listing.set_options([Option(note_prompt(note, original)) for note in notes])
         if was is not None:
             refs = [n.ref for n in notes]
-            listing.highlighted = refs.index(was) if was in refs else min(index, len(notes) - 1)
+            place = min(index, len(notes) - 1) if keep == "place" else 0
+            listing.highlighted = refs.index(was) if was in refs else place
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -253,7 +256,7 @@ class ResultsScreen(TaggingScreen):
         listing.highlighted = 0
         self.show_question()
 
-    def show_question(self, keep: bool = False) -> None:
+    def show_question(self, keep: str = "") -> None:
         index = self.query_one("#question-list", OptionList).highlighted or 0
         view = self.report.questions[index]
         self.query_one("#question-text", Static).update(question_detail(view))
@@ -262,25 +265,8 @@ class ResultsScreen(TaggingScreen):
 
     # -- themes ---------------------------------------------------------------------------------
 
-    def show_themes(self, keep: str | None = None) -> None:
-        self.query_one(ThemesPane).show(self.report, findings(self.report), keep)
-
-    def redraw(self, keep_theme: str | None = None) -> None:
-        """After a change to the themes or to the theme filter: the report again with the book,
-        and everything that shows themes redrawn, each highlight kept."""
-        self.report = build_report(self.merged, self.protocol, self.tagging.book)
-        by_id = {c.id: c for c in self.report.commitments}
-        self.rows = [by_id[c.id] for c in self.rows]
-        self.show_commitment(keep=True)
-        self.show_question(keep=True)
-        self.query_one("#findings-text", Static).update(findings_text(findings(self.report)))
-        self.show_themes(keep_theme)
-        self.show_title()
-        focused = self.focused
-        if isinstance(focused, OptionList) and focused.id in self.notes \
-                and not self.notes[focused.id]:  # its last untagged entry was just tagged
-            items = next(k for k, v in ENTRY_LISTS.items() if v == focused.id)
-            self.query_one(f"#{items}", OptionList).focus()
+    def show_themes(self) -> None:
+        self.themes_pane().show(self.report, findings(self.report))
 
     # -- workshops ------------------------------------------------------------------------------
 

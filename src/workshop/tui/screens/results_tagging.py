@@ -1,6 +1,7 @@
 """The tagging half of the results view: `t` tags the highlighted entry, `T` filters the
-entries by theme, and the Themes tab's keys change the codebook. The results screen
-(results.py) is built on it and lays everything out; this class decides and calls the book.
+entries by theme (the Themes tab's keys, which change the codebook, are results_codebook.py's).
+The results screen (results.py) is built on these and lays everything out; they decide and call
+the book.
 
 Every change goes to the `Tagging` the screen was given (tui/tagging.py), which saves the theme
 file at once; the screen then rebuilds its report with the book and redraws (`redraw`),
@@ -13,29 +14,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import OptionList, Static, TabbedContent
 
 from workshop.analysis.book import ThemeBook
-from workshop.analysis.codebook import Theme, ThemeError, clean_name, name_key
-from workshop.consultation.report import Note, Report
+from workshop.analysis.codebook import ThemeError, name_key
+from workshop.consultation.findings import findings
+from workshop.consultation.records import Merged
+from workshop.consultation.report import CommitmentView, Note, Report
+from workshop.consultation.report_build import build_report
+from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
 from workshop.tui.dialogs.confirm import ConfirmDialog
-from workshop.tui.dialogs.line_entry import LineEntryDialog
 from workshop.tui.dialogs.theme_picker import (
     EVERY,
     FILTER,
     NEW,
-    PARENT,
     TAG,
     THEME,
-    TOP,
     UNTAGGED,
     Picked,
     ThemePicker,
 )
 from workshop.tui.render import preview
+from workshop.tui.results_render import findings_text
 from workshop.tui.tagging import Tagging
 from workshop.tui.widgets.themes_pane import ThemesPane
 
@@ -50,26 +52,14 @@ def entries(n: int) -> str:
 
 
 class TaggingScreen(Screen):
-    """Keys and actions for themes; the results screen supplies the lists and `redraw`."""
-
-    HELP_SECTION = "The Themes tab (5)"
-    BINDINGS = [
-        Binding("n", "new_theme", "New theme", show=False, priority=True,
-                tooltip="Make a new theme (top level; p puts it under another)"),
-        Binding("r", "rename_theme", "Rename", show=False, priority=True,
-                tooltip="Rename the highlighted theme; another theme's name merges the two "
-                "(asks first)"),
-        Binding("d", "describe_theme", "Describe", show=False, priority=True,
-                tooltip="Describe the highlighted theme: what belongs under it"),
-        Binding("p", "parent_theme", "Parent", show=False, priority=True,
-                tooltip="Put the highlighted theme under another, or at the top level"),
-        Binding("delete", "remove_theme", "Remove", show=False, priority=True,
-                tooltip="Remove the highlighted theme from the codebook and every entry "
-                "(asks first)"),
-    ]
+    """Tagging and the theme filter; the results screen supplies the lists and their drawing
+    (`show_commitment`, `show_question`, `show_title`)."""
 
     tagging: Tagging
+    merged: Merged
+    protocol: Protocol
     report: Report
+    rows: list[CommitmentView]
     notes: dict[str, list[Note]]
 
     def __init__(self) -> None:
@@ -77,11 +67,29 @@ class TaggingScreen(Screen):
         self.theme_filter = Picked(EVERY)
         """`T`: every entry, the untagged ones, or those with a theme (or one under it)."""
 
-    # -- what the results screen supplies -------------------------------------------------------
+    # -- redrawing -------------------------------------------------------------------------------
 
-    def redraw(self, keep_theme: str | None = None) -> None:
-        """Rebuild the report with the book and redraw, keeping the highlights."""
-        raise NotImplementedError
+    def redraw(self, keep_theme: str | None = None, keep: str = "place") -> None:
+        """After a change to the themes or to the theme filter: the report again with the book,
+        and everything that shows themes redrawn, each highlight kept (`keep`: see the results
+        screen's `_show_entries`; `keep_theme`: the Themes tab's)."""
+        self.report = build_report(self.merged, self.protocol, self.tagging.book)
+        by_id = {c.id: c for c in self.report.commitments}
+        self.rows = [by_id[c.id] for c in self.rows]
+        self.show_commitment(keep)
+        self.show_question(keep)
+        found = findings(self.report)
+        self.query_one("#findings-text", Static).update(findings_text(found))
+        self.themes_pane().show(self.report, found, keep_theme)
+        self.show_title()
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.id in self.notes \
+                and not self.notes[focused.id]:  # its last untagged entry was just tagged
+            items = next(k for k, v in ENTRY_LISTS.items() if v == focused.id)
+            self.query_one(f"#{items}", OptionList).focus()
+
+    def themes_pane(self) -> ThemesPane:
+        return self.query_one(ThemesPane)
 
     @property
     def active_tab(self) -> str:
@@ -127,7 +135,7 @@ class TaggingScreen(Screen):
         def chosen(picked: Picked | None) -> None:
             if picked is not None:
                 self.theme_filter = picked
-                self.redraw()
+                self.redraw(keep="entry")
 
         self.app.push_screen(ThemePicker(self.tagging.book.themes, FILTER,
                                          current=self.theme_filter), chosen)
@@ -213,126 +221,6 @@ class TaggingScreen(Screen):
                 and book.find(self.theme_filter.name) is None:
             self.theme_filter = Picked(EVERY)
         self.redraw(keep_theme)
-
-    def theme_at_hand(self, verb: str) -> Theme | None:
-        """The Themes tab's highlighted theme, or None with a notice saying what to do."""
-        if not self.tagging_on():
-            return None
-        if self.active_tab != "tab-themes":
-            self.notify(f"{verb} in the Themes tab (5).", markup=False, timeout=4)
-            return None
-        name = self.themes_pane().highlighted_theme
-        if name is None:
-            self.notify("No themes yet: n makes one.", markup=False, timeout=4)
-            return None
-        return self.tagging.book.theme(name)
-
-    def themes_pane(self) -> ThemesPane:
-        return self.query_one(ThemesPane)
-
-    def action_new_theme(self) -> None:
-        if not self.tagging_on():
-            return
-        if self.active_tab != "tab-themes":
-            self.notify("n makes a theme in the Themes tab (5); t makes one as it tags.",
-                        markup=False, timeout=4)
-            return
-
-        def named(text: str | None) -> None:
-            if text is not None:
-                self.change(lambda book: book.add(text), keep_theme=" ".join(text.split()))
-
-        self.app.push_screen(LineEntryDialog("New theme", "A theme at the top level; p puts it "
-                                             "under another.", placeholder="e.g. Resources"),
-                             named)
-
-    def action_rename_theme(self) -> None:
-        theme = self.theme_at_hand("r renames a theme")
-        if theme is not None:
-            self.app.push_screen(LineEntryDialog(
-                f"Rename the theme '{theme.name}'", "Every entry keeps it under its new name. "
-                "Another theme's name merges the two (asks first).", theme.name),
-                lambda text: self.rename(theme.name, text))
-
-    def rename(self, old: str, text: str | None) -> None:
-        if text is None:
-            return
-        try:
-            new = clean_name(text)
-        except ThemeError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-            return
-        book = self.tagging.book
-        other = book.find(new)
-        if other is None or other.key == name_key(old):
-            self.follow_rename(old, new)
-            self.change(lambda b: b.rename(old, new), keep_theme=new)
-            return
-        n = book.uses(old)
-
-        def decided(yes: bool | None) -> None:
-            if yes:
-                self.follow_rename(old, other.name)
-                self.change(lambda b: b.merge(old, other.name), keep_theme=other.name,
-                            done=f"'{old}' merged into '{other.name}'.")
-
-        self.app.push_screen(ConfirmDialog(
-            f"Merge '{old}' into '{other.name}'?",
-            f"'{other.name}' is a theme already. The {entries(n)} tagged '{old}' get "
-            f"'{other.name}' (once each), the themes under '{old}' move to '{other.name}', and "
-            f"'{old}' is gone from the codebook.", yes="Merge", no="Cancel"), decided)
-
-    def follow_rename(self, old: str, new: str) -> None:
-        """A filter on a renamed or merged theme follows it to its new name."""
-        if self.theme_filter.kind == THEME and name_key(self.theme_filter.name) == name_key(old):
-            self.theme_filter = Picked(THEME, new)
-
-    def action_describe_theme(self) -> None:
-        theme = self.theme_at_hand("d describes a theme")
-        if theme is None:
-            return
-
-        def described(text: str | None) -> None:
-            if text is not None:
-                self.change(lambda book: book.describe(theme.name, text), keep_theme=theme.name)
-
-        self.app.push_screen(LineEntryDialog(
-            f"Describe the theme '{theme.name}'", "What belongs under it (empty: no "
-            "description).", theme.description, allow_empty=True), described)
-
-    def action_parent_theme(self) -> None:
-        theme = self.theme_at_hand("p moves a theme")
-        if theme is None:
-            return
-
-        def chosen(picked: Picked | None) -> None:
-            if picked is not None:
-                parent = "" if picked.kind == TOP else picked.name
-                self.change(lambda book: book.move(theme.name, parent), keep_theme=theme.name)
-
-        current = Picked(THEME, theme.parent) if theme.parent else Picked(TOP)
-        self.app.push_screen(ThemePicker(self.tagging.book.themes, PARENT, current=current,
-                                         title=f"Put '{theme.name}' under", leave_out=theme.name),
-                             chosen)
-
-    def action_remove_theme(self) -> None:
-        theme = self.theme_at_hand("delete removes a theme")
-        if theme is None:
-            return
-        book = self.tagging.book
-        n = book.uses(theme.name)
-        children = [t.name for t in book.children(theme.name)]
-        moved = f" {', '.join(children)} move to the top level." if children else ""
-
-        def decided(yes: bool | None) -> None:
-            if yes:
-                self.change(lambda b: b.remove(theme.name),
-                            done=f"Theme '{theme.name}' removed; {entries(n)} lost it.")
-
-        self.app.push_screen(ConfirmDialog(
-            f"Remove the theme '{theme.name}'?",
-            f"{entries(n).capitalize()} lose it (the entries themselves stay).{moved}",
-            yes="Remove", no="Keep it"), decided)
 
     # -- leaving --------------------------------------------------------------------------------
 
