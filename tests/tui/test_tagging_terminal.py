@@ -45,3 +45,22 @@ def test_t_in_a_burst_and_shift_t_as_a_terminal_sends_them(tmp_path, protocol):
     assert book.themes_of(MANCHESTER, "e3") == ("Training",)  # its proposed wording
     assert book.themes_of(LEEDS, "e1") == ("Training",)
     assert len(book.tags) == 3
+
+
+def test_down_and_t_in_a_burst_on_the_list_of_commitments(tmp_path, protocol):
+    """t on the list of commitments tags the first entry of the commitment highlighted when t
+    arrives, even when down arrived with it (its entries not yet redrawn)."""
+    path = merged_file(protocol, tmp_path)
+    theme_file.save(codebook("Resources", "Training"), theme_file.sidecar_path(path))
+    term = Terminal(["results", path.name, "--sessions", "sessions"], tmp_path)
+    try:
+        term.wait_for(b"5 Themes")
+        os.write(term.master, b"\x1b[Btr\r")  # 1.2: its one comment, the hostile one
+        term.read(1.0)
+        term.type("\x11")  # ctrl+q
+        assert term.proc.wait(15) == 0
+    finally:
+        term.close()
+    book = on_disk(path)
+    assert book.themes_of(MANCHESTER, "e2") == ("Resources",)
+    assert len(book.tags) == 1

@@ -95,6 +95,15 @@ class TaggingScreen(Screen):
     def active_tab(self) -> str:
         return self.query_one(TabbedContent).active
 
+    def show_commitment(self, keep: str = "") -> None:
+        raise NotImplementedError  # the results screen's
+
+    def show_question(self, keep: str = "") -> None:
+        raise NotImplementedError  # the results screen's
+
+    def show_title(self) -> None:
+        raise NotImplementedError  # the results screen's
+
     def announce_themes(self) -> None:
         """On opening: a theme file that cannot be read, or tags that need a look."""
         check = self.report.tag_check
@@ -168,6 +177,12 @@ class TaggingScreen(Screen):
         focused = self.focused
         list_id = (focused.id or "") if isinstance(focused, OptionList) else ""
         if list_id in ENTRY_LISTS:
+            # The entries of the item highlighted now: "down, t" typed fast reaches here
+            # before the list's highlight message has redrawn them.
+            if list_id == "result-list":
+                self.show_commitment()
+            else:
+                self.show_question()
             focused = self.query_one(f"#{ENTRY_LISTS[list_id]}", OptionList)
             list_id = focused.id or ""
             if self.notes.get(list_id):
