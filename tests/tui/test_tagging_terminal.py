@@ -64,3 +64,24 @@ def test_down_and_t_in_a_burst_on_the_list_of_commitments(tmp_path, protocol):
     book = on_disk(path)
     assert book.themes_of(MANCHESTER, "e2") == ("Resources",)
     assert len(book.tags) == 1
+
+
+def test_end_and_r_in_a_burst_rename_the_last_theme(tmp_path, protocol):
+    """The Themes tab's keys act on the theme highlighted when they arrive: end, then r at
+    once, renames the last theme, not the first."""
+    path = merged_file(protocol, tmp_path)
+    theme_file.save(codebook("Resources", "Training"), theme_file.sidecar_path(path))
+    term = Terminal(["results", path.name, "--sessions", "sessions"], tmp_path)
+    try:
+        term.wait_for(b"5 Themes")
+        term.type("5")
+        term.read(0.5)
+        os.write(term.master, b"\x1b[Fr")  # end, then r at once
+        term.wait_for(b"Rename the theme 'Training'")
+        term.type("\x15Skills\r")  # ctrl+u, a new name, enter
+        term.read(1.0)
+        term.type("\x11")  # ctrl+q
+        assert term.proc.wait(15) == 0
+    finally:
+        term.close()
+    assert [t.name for t in on_disk(path).themes] == ["Resources", "Skills"]

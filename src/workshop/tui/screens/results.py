@@ -80,11 +80,17 @@ class ResultsScreen(CodebookScreen):
                 tooltip="The Themes tab: each theme's counts and quotes; change the codebook"),
         Binding("question_mark,f1", "app.help", "Keys", show=False, priority=True,
                 tooltip="Show every key"),
-        # Bound here, not left to the focused list, so they run in step with t: "down, t" tags
-        # the entry below, however fast it is typed.
+        # Bound here, not left to the focused list, so they run in step with t and the Themes
+        # tab's keys: "down, t" tags the entry below, however fast it is typed.
         Binding("down,j", "move(1)", "Down", show=False, priority=True,
                 tooltip="Move down the list"),
         Binding("up,k", "move(-1)", "Up", show=False, priority=True, tooltip="Move up the list"),
+        Binding("home", "jump('first')", "First", show=False, priority=True,
+                tooltip="The top of the list"),
+        Binding("end", "jump('last')", "Last", show=False, priority=True,
+                tooltip="The end of the list"),
+        Binding("pageup", "jump('page_up')", "Page up", show=False, priority=True),
+        Binding("pagedown", "jump('page_down')", "Page down", show=False, priority=True),
     ]
 
     def __init__(self, merged: Merged, protocol: Protocol, label: str, source: Path,
@@ -324,18 +330,6 @@ class ResultsScreen(CodebookScreen):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
-
-    def action_move(self, delta: int) -> None:
-        """The focused list's highlight or table's cursor (stopping at the ends), or the
-        focused pane scrolled."""
-        focused = self.focused
-        if isinstance(focused, OptionList) and focused.option_count:
-            current = focused.highlighted if focused.highlighted is not None else 0
-            focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
-        elif isinstance(focused, DataTable):
-            focused.move_cursor(row=focused.cursor_row + delta)
-        elif focused is not None:
-            focused.scroll_relative(y=delta, animate=False)
 
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.screen import Screen
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from workshop.analysis.book import ThemeBook
 from workshop.analysis.codebook import ThemeError, name_key
@@ -66,6 +66,31 @@ class TaggingScreen(Screen):
         super().__init__()
         self.theme_filter = Picked(EVERY)
         """`T`: every entry, the untagged ones, or those with a theme (or one under it)."""
+
+    # -- moving, in step with the keys that act on the highlight ----------------------------------
+
+    def action_move(self, delta: int) -> None:
+        """The focused list's highlight or table's cursor (stopping at the ends), or the
+        focused pane scrolled."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.option_count:
+            current = focused.highlighted if focused.highlighted is not None else 0
+            focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
+        elif isinstance(focused, DataTable):
+            focused.move_cursor(row=focused.cursor_row + delta)
+        elif focused is not None:
+            focused.scroll_relative(y=delta, animate=False)
+
+    def action_jump(self, where: str) -> None:
+        """home, end, page up and down: what the focused widget does with them itself (a list's
+        `first`, a pane's `scroll_home`), at once."""
+        names = {"first": ("first", "scroll_home"), "last": ("last", "scroll_end")}.get(
+            where, (where,))
+        for name in names:
+            action = getattr(self.focused, f"action_{name}", None)
+            if action is not None:
+                action()
+                return
 
     # -- redrawing -------------------------------------------------------------------------------
 
