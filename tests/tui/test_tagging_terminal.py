@@ -85,3 +85,20 @@ def test_end_and_r_in_a_burst_rename_the_last_theme(tmp_path, protocol):
     finally:
         term.close()
     assert [t.name for t in on_disk(path).themes] == ["Resources", "Skills"]
+
+
+def test_a_tab_number_then_its_keys_in_a_burst(tmp_path, protocol):
+    """5, end, r at once: the Themes tab's last theme is renamed (the tab's list has the
+    focus as soon as 5 is read)."""
+    path = merged_file(protocol, tmp_path)
+    theme_file.save(codebook("Resources", "Training"), theme_file.sidecar_path(path))
+    term = Terminal(["results", path.name, "--sessions", "sessions"], tmp_path)
+    try:
+        term.wait_for(b"5 Themes")
+        os.write(term.master, b"5\x1b[Fr")
+        term.wait_for(b"Rename the theme 'Training'")
+        term.type("\x1b")  # escape: nothing renamed
+        term.type("\x11")  # ctrl+q
+        assert term.proc.wait(15) == 0
+    finally:
+        term.close()

@@ -51,6 +51,11 @@ from workshop.tui.tagging import Tagging
 from workshop.tui.tones import TONE_CLASSES, option_colours
 from workshop.tui.widgets.themes_pane import ThemesPane
 
+TAB_FOCUS = {"tab-commitments": "#result-list", "tab-questions": "#question-list",
+             "tab-workshops": "#workshop-table", "tab-findings": "#findings",
+             "tab-themes": "#theme-list"}
+"""What each tab focuses when it is shown."""
+
 
 class ResultsScreen(CodebookScreen):
     CSS_PATH = "results_themes.tcss"
@@ -322,14 +327,14 @@ class ResultsScreen(CodebookScreen):
         self.show_workshop()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        focus = {"tab-commitments": "#result-list", "tab-questions": "#question-list",
-                 "tab-workshops": "#workshop-table", "tab-findings": "#findings",
-                 "tab-themes": "#theme-list"}[event.pane.id]
-        self.query_one(focus).focus()
+        self.query_one(TAB_FOCUS[event.pane.id]).focus()
         self.refresh_bindings()  # t applies only where the entries are
 
     def action_tab(self, tab: str) -> None:
+        """Show a tab and focus its list at once, so keys typed right after the tab's number
+        ("5, end, r") act in it."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.set_focus(self.query_one(TAB_FOCUS[f"tab-{tab}"]))
 
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)

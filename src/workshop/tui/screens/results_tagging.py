@@ -111,7 +111,7 @@ class TaggingScreen(Screen):
         if isinstance(focused, OptionList) and focused.id in self.notes \
                 and not self.notes[focused.id]:  # its last untagged entry was just tagged
             items = next(k for k, v in ENTRY_LISTS.items() if v == focused.id)
-            self.query_one(f"#{items}", OptionList).focus()
+            self.set_focus(self.query_one(f"#{items}", OptionList))
 
     def themes_pane(self) -> ThemesPane:
         return self.query_one(ThemesPane)
@@ -212,7 +212,7 @@ class TaggingScreen(Screen):
             list_id = focused.id or ""
             if self.notes.get(list_id):
                 focused.highlighted = 0
-                focused.focus()
+                self.set_focus(focused)  # now: the keys after t are the picker's
         if list_id not in self.notes:
             self.notify("t tags a comment, proposed wording or answer: in the Commitments (1) "
                         "or Questions (2) tab.", markup=False, timeout=4)
