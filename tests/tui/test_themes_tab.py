@@ -120,6 +120,9 @@ async def test_renaming_onto_another_theme_merges_them_after_asking(tab):
     await settle(pilot)
     assert isinstance(app.screen, ConfirmDialog)
     assert "Merge 'Training' into 'Resources'?" in screen_text(app)
+    said = widget_text(app.screen.query_one(".dialog-detail"))
+    assert ("1 entry tagged 'Training' gets 'Resources' instead (once each); 'Training' is "
+            "gone from the codebook.") in said
     await pilot.press("n")
     await settle(pilot)
     assert len(on_disk(path).themes) == 3

@@ -10,11 +10,23 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from workshop.analysis.book import ThemeBook
 from workshop.analysis.codebook import Theme, ThemeError, clean_name, name_key
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.line_entry import LineEntryDialog
 from workshop.tui.dialogs.theme_picker import PARENT, THEME, TOP, Picked, ThemePicker
 from workshop.tui.screens.results_tagging import TaggingScreen, entries
+
+
+def merge_detail(book: ThemeBook, old: str, into: str) -> str:
+    """What merging `old` into `into` does, in words, for the question before it."""
+    n = book.uses(old)
+    said = (f"'{into}' is a theme already. {entries(n).capitalize()} tagged '{old}' "
+            f"{'gets' if n == 1 else 'get'} '{into}' instead (once each)")
+    children = [t.name for t in book.children(old)]
+    if children:
+        said += f"; the themes under '{old}' ({', '.join(children)}) move to '{into}'"
+    return said + f"; '{old}' is gone from the codebook."
 
 
 class CodebookScreen(TaggingScreen):
@@ -87,19 +99,14 @@ class CodebookScreen(TaggingScreen):
             self.follow_rename(old, new)
             self.change(lambda b: b.rename(old, new), keep_theme=new)
             return
-        n = book.uses(old)
-
-        def decided(yes: bool | None) -> None:
-            if yes:
-                self.follow_rename(old, other.name)
-                self.change(lambda b: b.merge(old, other.name), keep_theme=other.name,
-                            done=f"'{old}' merged into '{other.name}'.")
-
         self.app.push_screen(ConfirmDialog(
-            f"Merge '{old}' into '{other.name}'?",
-            f"'{other.name}' is a theme already. The {entries(n)} tagged '{old}' get "
-            f"'{other.name}' (once each), the themes under '{old}' move to '{other.name}', and "
-            f"'{old}' is gone from the codebook.", yes="Merge", no="Cancel"), decided)
+            f"Merge '{old}' into '{other.name}'?", merge_detail(book, old, other.name),
+            yes="Merge", no="Cancel"), lambda yes: yes and self.merge(old, other.name))
+
+    def merge(self, old: str, into: str) -> None:
+        self.follow_rename(old, into)
+        self.change(lambda b: b.merge(old, into), keep_theme=into,
+                    done=f"'{old}' merged into '{into}'.")
 
     def follow_rename(self, old: str, new: str) -> None:
         """A filter on a renamed or merged theme follows it to its new name."""
