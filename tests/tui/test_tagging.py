@@ -310,7 +310,10 @@ async def test_exports_from_the_results_carry_the_themes(view, monkeypatch):
     await pilot.press("ctrl+p", *"Export: Markdown")
     await settle(pilot)
     await pilot.press("enter")
-    await wait_for_export(app, pilot)
+    target = await wait_for_export(app, pilot)
     assert given and given[0] is not app.screen.tagging.book  # a copy, taken when chosen
     assert given[0] == app.screen.tagging.book
     assert given[0].themes_of(MANCHESTER, "e1") == ("Resources",)
+    text = target.read_text(encoding="utf-8")
+    assert "Themes most raised: Resources (1 workshop, 1 entry)." in text
+    assert "### Resources" in text
