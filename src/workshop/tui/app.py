@@ -158,10 +158,10 @@ class WorkshopApp(App):
         self.leaving.on_signal(self.drafts.write_open_dialog)
 
     def action_quit(self) -> None:
-        """Quit once everything is on disk; if it cannot be saved, ask what to do (leaving.py).
-        An open text dialog's words are kept as a draft, offered back next time."""
+        """Quit once everything is on disk (a session, an analyst's themes); if it cannot be
+        saved, ask what to do (leaving.py). An open text dialog's words are kept as a draft."""
         self.drafts.write_open_dialog()
-        self.leaving.leave(self.exit)
+        self.leaving.after_results(lambda: self.leaving.leave(self.exit))
 
     # -- opening and closing sessions -----------------------------------------------------------
 

@@ -64,6 +64,17 @@ class Leaving:
             return
         self.ask(live, then)
 
+    def after_results(self, then: Callable[[], None]) -> None:
+        """Run `then`, but first let an open results view whose themes could not be saved try
+        again, or ask (screens/results_tagging.py `leave_safely`): quitting never drops an
+        analyst's tags silently."""
+        for screen in reversed(self.app.screen_stack):
+            tagging = getattr(screen, "tagging", None)
+            if tagging is not None and tagging.unsaved:
+                screen.leave_safely(then)  # type: ignore[attr-defined]
+                return
+        then()
+
     def ask(self, live: LiveSession, then: Callable[[], None], error: str = "") -> None:
         result = live.save_result
         error = error or (result.error if result is not None and not result.ok else

@@ -72,6 +72,8 @@ class ResultsScreen(CodebookScreen):
         # A terminal sends shift+t as "T".
         Binding("T,shift+t", "filter_theme", "Theme", priority=True, key_display="T",
                 tooltip="Show only the entries with a theme, or the untagged ones"),
+        Binding("S,shift+s", "suggest", "Suggest", priority=True, key_display="S",
+                tooltip="Suggested themes for the untagged entries: accept, rename or reject each"),
         Binding("1", "tab('commitments')", "Commitments", show=False, priority=True,
                 tooltip="The Commitments tab: shares, marks, comments and wordings"),
         Binding("2", "tab('questions')", "Questions", show=False, priority=True,

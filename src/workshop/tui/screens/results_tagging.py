@@ -1,5 +1,6 @@
 """The tagging half of the results view: `t` tags the highlighted entry, `T` filters the
-entries by theme (the Themes tab's keys, which change the codebook, are results_codebook.py's).
+entries by theme, `S` opens the suggested themes (screens/suggestions.py); the Themes tab's
+keys, which change the codebook, are results_codebook.py's.
 The results screen (results.py) is built on these and lays everything out; they decide and call
 the book.
 
@@ -23,6 +24,7 @@ from workshop.consultation.findings import findings
 from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.consultation.report_build import build_report
+from workshop.errors import StoreError
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -173,6 +175,25 @@ class TaggingScreen(Screen):
 
         self.app.push_screen(ThemePicker(self.tagging.book.themes, FILTER,
                                          current=self.theme_filter), chosen)
+
+    def action_suggest(self) -> None:
+        """Offline suggestions of themes for the untagged entries (screens/suggestions.py):
+        nothing is tagged unless the analyst accepts a suggestion there."""
+        if not self.tagging_on():
+            return
+        from workshop.tui.screens.suggestions import SuggestionsScreen
+
+        def save() -> None:
+            if not self.tagging.save():
+                raise StoreError(self.tagging.unsaved)
+
+        def done(tagged: int | None) -> None:
+            self.redraw(keep="entry")
+            if tagged:
+                self.notify(f"Tagged {entries(tagged)} from the suggestions.", markup=False,
+                            timeout=3)
+
+        self.app.push_screen(SuggestionsScreen(self.report, self.tagging.book, save), done)
 
     # -- tagging an entry -----------------------------------------------------------------------
 
