@@ -82,12 +82,22 @@ class SuggestionsScreen(Screen[int]):
     CSS_PATH = "suggestions.tcss"
     HELP_SECTION = "Suggested themes"
     AUTO_FOCUS = "#suggest-members"
+    # Priority, so each acts on the state the keys before it left: "down space a" or "r" and a
+    # name typed in one burst would otherwise reach the list after the action they follow (a key
+    # for a widget waits in its queue; a priority binding runs as the key arrives). While the
+    # name is being typed they are off (check_action), and the letters go into the name. (Enter
+    # in the name stays the field's own, so it comes after the letters typed before it.)
     BINDINGS = [
-        Binding("a", "accept", "Accept", tooltip="Tag every ticked entry with a theme of the "
-                "name shown (the existing theme of that name, or a new one)"),
-        Binding("r", "rename", "Rename", tooltip="Edit the name the theme will get (enter keeps "
-                "it, escape drops the edit)"),
-        Binding("x", "reject", "Reject", tooltip="Reject this suggestion: nothing is tagged"),
+        Binding("a", "accept", "Accept", priority=True, tooltip="Tag every ticked entry with a "
+                "theme of the name shown (the existing theme of that name, or a new one)"),
+        Binding("r", "rename", "Rename", priority=True, tooltip="Edit the name the theme will "
+                "get (enter keeps it, escape drops the edit)"),
+        Binding("x", "reject", "Reject", priority=True,
+                tooltip="Reject this suggestion: nothing is tagged"),
+        Binding("space", "toggle", "Tick", show=False, priority=True,
+                tooltip="Untick (or tick) the highlighted entry"),
+        Binding("down", "move(1)", "Down", show=False, priority=True, tooltip="The next entry"),
+        Binding("up", "move(-1)", "Up", show=False, priority=True, tooltip="The entry before"),
         Binding("escape", "close", "Close", tooltip="Back to the results: what was accepted "
                 "stays tagged"),
     ]
@@ -216,9 +226,20 @@ class SuggestionsScreen(Screen[int]):
             self.dismiss(len(self.tagged))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("accept", "rename", "reject"):
-            return self.current is not None
+        if action in ("accept", "rename", "reject", "toggle", "move"):
+            return self.current is not None and not isinstance(self.focused, Input)
         return True
+
+    def action_toggle(self) -> None:
+        members = self.query_one(SelectionList)
+        if members.highlighted is not None:
+            members.toggle(members.get_option_at_index(members.highlighted))
+
+    def action_move(self, delta: int) -> None:
+        members = self.query_one(SelectionList)
+        if members.option_count:
+            current = members.highlighted if members.highlighted is not None else -delta
+            members.highlighted = min(max(current + delta, 0), members.option_count - 1)
 
     # -- the analyst decides --------------------------------------------------------------------
 
@@ -257,13 +278,15 @@ class SuggestionsScreen(Screen[int]):
         if self.current is None:
             return
         field = self.query_one(Input)
-        field.focus()
+        # At once, not after a refresh as `focus()` does: a name typed in the same burst as the
+        # r ("rTraining⏎a") must reach the field, not the list, where its a would accept.
+        self.set_focus(field)
         field.action_end()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.keep_name(event.input):
-            self.query_one(SelectionList).focus()
+            self.set_focus(self.query_one(SelectionList))
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         """Leaving the name (tab, a click) keeps what was typed, as enter does."""
@@ -289,6 +312,6 @@ class SuggestionsScreen(Screen[int]):
         field = self.query_one(Input)
         if field.has_focus:  # escape while renaming drops the edit
             field.value = self.label
-            self.query_one(SelectionList).focus()
+            self.set_focus(self.query_one(SelectionList))
             return
         self.dismiss(len(self.tagged))
