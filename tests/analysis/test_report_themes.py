@@ -42,6 +42,8 @@ def test_without_a_book_the_report_is_what_it_was(protocol):
     assert plain == empty
     assert plain.themes == () and all(n.themes == () for n in plain.notes())
     assert findings(plain).themes_line() == ""
+    # how many entries there are to tag is known before any theme is made
+    assert (findings(plain).entries, findings(plain).tagged) == (len(plain.notes()), 0) == (12, 0)
 
 
 def test_counts_per_commitment_and_question_with_workshops(protocol):

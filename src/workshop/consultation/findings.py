@@ -68,7 +68,7 @@ class Findings:
     tagged: int = 0
     """Entries (comments, proposed wordings, answers) with at least one theme."""
     entries: int = 0
-    """Every entry of the result, tagged or not."""
+    """Every entry of the result (comments, proposed wordings, answers), tagged or not."""
 
     def themes_line(self) -> str:
         """`Themes most raised: Resources (4 workshops, 12 entries); Training (…). 40 of 52
@@ -131,8 +131,6 @@ def findings(report: Report) -> Findings:
 
 
 def _themes(report: Report) -> dict:
-    if not report.themes:
-        return {}
     raised = [t for t in report.themes if t.level == 0 and t.entries]
     raised.sort(key=lambda t: (-t.workshops, -t.entries))  # stable: codebook order on ties
     notes = report.notes()
