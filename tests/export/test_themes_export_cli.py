@@ -51,7 +51,9 @@ def test_themes_wins_over_the_file_beside(themed, protocol, tmp_path, capsysbina
 def test_the_themes_table_beside_the_file(themed, capsys):
     assert export(themed.path, "--format", "csv", "--table", "themes") == 0
     written = themed.path.with_name("council-themes.csv")
-    assert written.name in capsys.readouterr().out
+    out = capsys.readouterr().out  # which theme file the export used is said
+    assert written.name in out and f"with the {len(THEME_FIGURES)} themes of " in out
+    assert out.rstrip().endswith(f"{themed.themes_path.name}.")
     rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8-sig"))))
     assert [r["Theme"] for r in rows] == [
         "'" + n if n.startswith(("=", "-")) else n for n, *_ in THEME_FIGURES]

@@ -121,8 +121,8 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
         raise WorkshopError(Problem(display_path(path), "is the file being exported; choose "
                                     "another output with -o"))
     merged = read_result(args.file, protocol)
-    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text,
-                        book=_book(args))
+    book = _book(args)
+    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text, book=book)
     if path is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -132,13 +132,23 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
     n = len(merged.records)
     what = f" ({table} table{', text as typed' if args.raw_text else ''})" \
         if args.fmt == "csv" else ""
-    print(f"Wrote {display_path(path)}: {fmt.label}{what} of {n} session{'' if n == 1 else 's'}.")
+    print(f"Wrote {display_path(path)}: {fmt.label}{what} of {n} session{'' if n == 1 else 's'}"
+          f"{_with_themes(args, book)}.")
     return 0
 
 
 def _book(args: argparse.Namespace) -> ThemeBook:
     """The theme file `--themes` names, or FILE's own beside it (an empty book if none)."""
     return theme_file.load(args.themes) if args.themes else theme_file.load_sidecar(args.file)
+
+
+def _with_themes(args: argparse.Namespace, book: ThemeBook) -> str:
+    """`, with the 4 themes of consultation.themes.toml`: which theme file the export used."""
+    if not book.themes:
+        return ""
+    n = len(book.themes)
+    path = args.themes or theme_file.sidecar_path(args.file)
+    return f", with the {n} theme{'' if n == 1 else 's'} of {display_path(path)}"
 
 
 def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
@@ -152,13 +162,14 @@ def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
                             f"{display_path(default)}")
     folder = Path(args.output) if args.output is not None else default
     merged = read_result(args.file, protocol)
-    written = export_data_package(merged, protocol, folder, args.raw_text, _book(args))
+    book = _book(args)
+    written = export_data_package(merged, protocol, folder, args.raw_text, book)
     n = len(merged.records)
     kinds = "CSV and Parquet" if written.parquet else "CSV"
     raw = ", text as typed" if args.raw_text else ""
     print(f"Wrote {display_path(folder)}{os.sep}: a data package of {n} "
           f"session{'' if n == 1 else 's'} ({len(TABLE_NAMES)} tables as {kinds}{raw}, "
-          "described in datapackage.json).")
+          f"described in datapackage.json){_with_themes(args, book)}.")
     if not written.parquet:
         print("CSV only: pyarrow is not installed, so no Parquet files (pip install "
               "'workshop[parquet]' adds them).")
