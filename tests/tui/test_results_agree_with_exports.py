@@ -220,3 +220,51 @@ async def test_the_findings_and_grouped_wordings_on_screen_are_in_every_export(
     assert _words(NOTES) in shown
     for c in voted(report):
         assert c.leading_text in shown and c.code in shown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "xlsx", "csv"])
+async def test_the_themes_on_screen_are_in_every_export(protocol, tmp_path, fmt):
+    """Issue 13: with an analyst's theme file, the theme counts the results view shows on a
+    commitment and in its Findings tab are in every export, word for word."""
+    from results_fixture import merged_file as five_workshops
+
+    from workshop.analysis import theme_file
+    from workshop.analysis.book import ThemeBook
+    from workshop.consultation.findings import findings
+    from workshop.export.themes_text import SEPARATOR
+
+    path = five_workshops(protocol, tmp_path)
+    merged = read_result(path, protocol)
+    book = ThemeBook()
+    book.add("Resources")
+    book.add("Funding", parent="Resources")
+    book.add("Training")
+    for n, note in enumerate(build_report(merged, protocol).notes()):
+        book.tag(note.session_id, note.entry_id, note.kind, note.target, note.text,
+                 ("Funding", "Training", "Resources")[n % 3])
+    theme_file.save(book, theme_file.sidecar_path(path))
+    report = build_report(merged, protocol, book)
+    share = report.commitment("share-resources")
+    assert len(share.themes) >= 2
+    app = make_app(protocol, tmp_path / "sessions", results_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        detail = widget_text(app.screen.query_one("#result-text"))
+        await pilot.press("4")
+        await pilot.pause()
+        findings_shown = widget_text(app.screen.query_one("#findings-text"))
+    counts = [c.text for c in share.themes]
+    for text in counts:
+        assert _words(text) in _words(detail), text
+    line = findings(report).themes_line()
+    assert line and _words(line) in _words(findings_shown)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(export_bytes(
+            merged, protocol, "csv", table="summary", book=book).decode("utf-8-sig"))))
+        assert next(r for r in rows if r["Ref"] == f"#{share.code}")["Themes"] == \
+            SEPARATOR.join(counts)
+        return
+    shown = _visible_text(export_bytes(merged, protocol, fmt, book=book), fmt)
+    for text in counts:
+        assert _words(text) in shown, text
+    assert _words(line) in shown
