@@ -126,6 +126,10 @@ class Leaving:
     def on_signal(self, write_draft: Callable[[], None]) -> None:
         """SIGHUP (terminal closed) or SIGTERM: keep every word, then exit, surely."""
         write_draft()
+        for screen in self.app.screen_stack:  # an analyst's themes a failed save left unsaved
+            tagging = getattr(screen, "tagging", None)
+            if tagging is not None and tagging.unsaved:
+                tagging.save()
         live = self.live()
         if live is not None and not self.close():
             self.emergency_copy = live.write_emergency_copy()
