@@ -3,9 +3,9 @@
 Each sub-command is a module of this package with `add_parser(commands, shared)` and
 `run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py,
 themes.py (an analyst's theme files), serve.py and follow.py (the projector view); launch.py
-starts the app (also with no command). Every error a user can cause (a bad protocol or session file, a failed save) is
-printed as `file:line: key: what is wrong` on standard error with exit status 2, never as a
-traceback; past the first 20 problems, only how many more.
+starts the app (also with no command). Every error a user can cause (a bad protocol or session
+file, a failed save) is printed as `file:line: key: what is wrong` on standard error with exit
+status 2, never as a traceback; past the first 20 problems, only how many more.
 
 A reader that stops reading (`workshop merge … | head -3`) ends every command quietly: no
 `BrokenPipeError` traceback, no "Exception ignored" at exit, exit status 1 (`EXIT_CLOSED_PIPE`),

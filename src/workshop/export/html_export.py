@@ -40,7 +40,8 @@ def render_html(report: Report) -> bytes:
         main.append(_foreign(report))
     page = ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{h(report.title)}</title>\n<style>{CSS}{tone_css()}{css(report)}\n</style>\n</head>\n"
+            f"<title>{h(report.title)}</title>\n"
+            f"<style>{CSS}{tone_css()}{css(report)}\n</style>\n</head>\n"
             f"<body>\n{_header(report)}\n<main>\n" + "\n".join(main)
             + f"\n</main>\n{_footer(report)}\n</body>\n</html>\n")
     return page.encode("utf-8")
