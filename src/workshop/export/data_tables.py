@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workshop.consultation.report import Note, Report
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import ENTRY_KINDS, EntryKind
 from workshop.session.model import RECOMMENDATIONS, UNDECIDED
 
 Value = str | int | bool | date | datetime | None
@@ -71,9 +71,9 @@ TABLE_NAMES = ("sessions", "options", "commitments", "questions", "votes", "comm
 """The tables, in the order `datapackage.json` lists them: reference tables before the tables
 that refer to them."""
 
-KIND_VALUES = {EntryKind.COMMENTS: "comment", EntryKind.AMENDMENTS: "proposed wording",
-               EntryKind.ANSWERS: "answer"}
-"""What the `kind` columns say of an entry."""
+KIND_VALUES = {kind: kind.singular for kind in ENTRY_KINDS}
+"""What the `kind` columns say of an entry: its kind as a sentence names one (session/kinds.py's
+one table of labels)."""
 
 THEME_SEPARATOR = "; "
 
