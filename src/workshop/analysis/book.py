@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from workshop.analysis.codebook import Theme, ThemeError, clean_name, name_key
 from workshop.session.kinds import ENTRY_KINDS
+from workshop.session.model import entry_number
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,8 @@ def text_digest(text: str) -> str:
 def entry_order(ref: tuple[str, str]) -> tuple:
     """Tags in a fixed order: by session id, then entry number (`e2` before `e10`)."""
     session, entry = ref
-    number = entry[1:]
-    if number.isascii() and number.isdigit():
-        return (session, 0, int(number), entry)
-    return (session, 1, 0, entry)
+    number = entry_number(entry)
+    return (session, 1, 0, entry) if number is None else (session, 0, number, entry)
 
 
 class ThemeBook:

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import COMMITMENT_KINDS, ENTRY_KINDS
-from workshop.session.model import Entry, Recommendation, Session
+from workshop.session.model import Entry, Recommendation, Session, entry_number
 
 
 @dataclass(frozen=True, order=True)
@@ -121,10 +121,8 @@ class SessionRecord:
 def made_order(entry: Entry) -> tuple:
     """Sort key for one session's entries: the order they were made, which their numbers keep
     (`e2` before `e10`) even when two share a second or the clock was put back."""
-    number = entry.id[1:]
-    if entry.id.startswith("e") and number.isascii() and number.isdigit():  # not "e²"
-        return (0, int(number), entry.id)
-    return (1, 0, entry.id)
+    number = entry_number(entry.id)
+    return (1, 0, entry.id) if number is None else (0, number, entry.id)
 
 
 def _entries(table: dict[str, list[Entry]]) -> dict[str, list[Entry]]:

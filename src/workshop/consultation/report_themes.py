@@ -17,6 +17,7 @@ from workshop.analysis.codebook import name_key
 from workshop.analysis.tag_check import TagCheck, check_tags
 from workshop.consultation.records import Merged
 from workshop.consultation.report_notes import Note, ThemeCount, ThemeView
+from workshop.session.kinds import ENTRY_KINDS
 
 
 def theme_counts(notes: Iterable[Note]) -> tuple[ThemeCount, ...]:
@@ -53,6 +54,6 @@ def tag_check(book: ThemeBook | None, merged: Merged) -> TagCheck:
     if book is None or not book.tags:
         return TagCheck()
     texts = {(record.id, entry.id): entry.text for record in merged.records.values()
-             for kind in ("comments", "amendments", "answers")
+             for kind in ENTRY_KINDS
              for items in record.entries(kind).values() for entry in items}
     return check_tags(book, texts)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from workshop.consultation.report import Note, Report
+from workshop.export.themes_text import SEPARATOR, names_text
 from workshop.session.kinds import ENTRY_KINDS, EntryKind
 from workshop.session.model import RECOMMENDATIONS, UNDECIDED
 
@@ -75,7 +76,6 @@ KIND_VALUES = {kind: kind.singular for kind in ENTRY_KINDS}
 """What the `kind` columns say of an entry: its kind as a sentence names one (session/kinds.py's
 one table of labels)."""
 
-THEME_SEPARATOR = "; "
 
 
 def _id(name: str, what: str, unique: bool = False) -> Field:
@@ -96,7 +96,7 @@ ENTRY = _id("entry_id", "The entry's id in its session (`e7`); with session_id, 
 STAMPS = (Field("created", "datetime", "When the entry was written (UTC).", required=True),
           Field("edited", "datetime", "When it was last edited (UTC); empty if never."))
 THEMES = Field("themes", "string", "The themes an analyst put on it, in codebook order, joined "
-               f"by '{THEME_SEPARATOR}'; empty if none (entry_themes has one row per theme).")
+               f"by '{SEPARATOR}'; empty if none (entry_themes has one row per theme).")
 TO_SESSIONS = ForeignKey(("session_id",), "sessions", ("session_id",))
 
 
@@ -244,7 +244,7 @@ def comments(report: Report) -> DataTable:
     codes = {c.id: c.code for c in report.commitments}
     rows = [(n.session_id, n.entry_id, KIND_VALUES[EntryKind(n.kind)], n.target,
              codes.get(n.target), n.text, n.created, n.edited,
-             _text(THEME_SEPARATOR.join(n.themes))) for n in _notes(report, False)]
+             _text(names_text(n))) for n in _notes(report, False)]
     return DataTable(
         "comments", "Comments and proposed wordings", "One row per comment or proposed "
         "wording: commitments in protocol order, on each the comments then the proposed "
@@ -259,7 +259,7 @@ def answers(report: Report) -> DataTable:
               Field("text", "string", "The answer as written.", required=True), *STAMPS, THEMES)
     numbers = {q.question.id: q.number for q in report.questions}
     rows = [(n.session_id, n.entry_id, n.target, numbers.get(n.target), n.text, n.created,
-             n.edited, _text(THEME_SEPARATOR.join(n.themes))) for n in _notes(report, True)]
+             n.edited, _text(names_text(n))) for n in _notes(report, True)]
     return DataTable(
         "answers", "Answers", "One row per answer to a consultation question: questions in "
         "order, oldest first.", fields, rows, ("session_id", "entry_id"),

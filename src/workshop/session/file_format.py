@@ -25,6 +25,7 @@ from workshop.session.model import (
     Meta,
     Recommendation,
     Session,
+    entry_number,
     protocol_steps,
 )
 from workshop.toml.io import dumps_toml, read_workshop_toml
@@ -307,10 +308,8 @@ def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next
                 seen.add(entry.id)
                 if odd_entry_number(entry.id):
                     r.report((kind, target, index, "id"), f"{ODD_ENTRY_NUMBER}, not '{entry.id}'")
-                number = entry.id[1:]
-                # ASCII digits only: "²".isdigit() is true, but int("²") fails.
-                if (entry.id.startswith("e") and number.isascii() and number.isdigit()
-                        and int(number) >= next_entry):
+                number = entry_number(entry.id)
+                if number is not None and number >= next_entry:
                     r.report(("progress", "next_entry"), f"must be more than every entry number "
                              f"(entry '{entry.id}' exists)")
 

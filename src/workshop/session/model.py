@@ -68,6 +68,15 @@ class Entry:
     edited: datetime | None = None
 
 
+def entry_number(entry_id: str) -> int | None:
+    """The number of an entry id as a session makes it (`e7` → 7); None for any other id. ASCII
+    digits only: "²".isdigit() is true, but int("²") fails."""
+    number = entry_id[1:]
+    if entry_id.startswith("e") and number.isascii() and number.isdigit():
+        return int(number)
+    return None
+
+
 @dataclass
 class Meta:
     """Who, where and when."""

@@ -68,12 +68,15 @@ class Leaving:
         """Run `then`, but first let an open results view whose themes could not be saved try
         again, or ask (screens/results_tagging.py `leave_safely`): quitting never drops an
         analyst's tags silently."""
-        for screen in reversed(self.app.screen_stack):
-            tagging = getattr(screen, "tagging", None)
-            if tagging is not None and tagging.unsaved:
-                screen.leave_safely(then)  # type: ignore[attr-defined]
-                return
+        for screen in self._unsaved_themes():
+            screen.leave_safely(then)  # type: ignore[attr-defined]
+            return
         then()
+
+    def _unsaved_themes(self) -> list:
+        """The results views (topmost first) holding themes a failed save left unsaved."""
+        return [screen for screen in reversed(self.app.screen_stack)
+                if getattr(getattr(screen, "tagging", None), "unsaved", "")]
 
     def ask(self, live: LiveSession, then: Callable[[], None], error: str = "") -> None:
         result = live.save_result
@@ -126,10 +129,8 @@ class Leaving:
     def on_signal(self, write_draft: Callable[[], None]) -> None:
         """SIGHUP (terminal closed) or SIGTERM: keep every word, then exit, surely."""
         write_draft()
-        for screen in self.app.screen_stack:  # an analyst's themes a failed save left unsaved
-            tagging = getattr(screen, "tagging", None)
-            if tagging is not None and tagging.unsaved:
-                tagging.save()
+        for screen in self._unsaved_themes():
+            screen.tagging.save()  # type: ignore[attr-defined]
         live = self.live()
         if live is not None and not self.close():
             self.emergency_copy = live.write_emergency_copy()
