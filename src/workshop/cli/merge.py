@@ -15,7 +15,13 @@ from workshop.analysis.theme_file import load as load_theme_file
 from workshop.analysis.theme_file import sidecar_path
 from workshop.cli.options import load
 from workshop.consultation.inputs import expand_inputs, read_input
-from workshop.consultation.merge_rules import Found, MergeOutcome, merge_records, protocol_groups
+from workshop.consultation.merge_rules import (
+    Found,
+    MergeOutcome,
+    merge_records,
+    mode_problems,
+    protocol_groups,
+)
 from workshop.consultation.merged_file import dumps_merged
 from workshop.consultation.records import Merged, ProtocolRef
 from workshop.consultation.report import Report
@@ -115,6 +121,8 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
     if problems and not args.skip_bad:
         raise WorkshopError(problems, more=more)
     skipped, problems = problems, []
+    if mixed := mode_problems(found):
+        raise WorkshopError(mixed)
     target = ProtocolRef.of(protocol)
     if not args.allow_mixed:
         problems = protocol_problems(found, target)

@@ -79,12 +79,16 @@ def mark_for(lead_share: float, spread: float, total: int) -> str:
 
 
 def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, number: int,
-                      commitment: Commitment) -> CommitmentResult:
-    totals = merged.totals(commitment.id, protocol.option_ids)
-    totals = {o: totals[o] for o in protocol.option_ids}
+                      commitment: Commitment, option_ids: tuple[str, ...] | None = None
+                      ) -> CommitmentResult:
+    """(`option_ids`: what the counts are kept against, when not the protocol's vote options:
+    an assessment's points.)"""
+    option_ids = option_ids or protocol.option_ids
+    totals = merged.totals(commitment.id, option_ids)
+    totals = {o: totals[o] for o in option_ids}
     total = sum(totals.values())
     by_session = merged.by_session(commitment.id)
-    leading = max(protocol.option_ids, key=lambda o: (totals[o], -protocol.option_ids.index(o)))
+    leading = max(option_ids, key=lambda o: (totals[o], -option_ids.index(o)))
     lead_share = totals[leading] / total if total else 0.0
     # Exact fractions: 7/10 - 2/10 is 0.49999999999999994 in floats, and must be exactly 1/2.
     shares = [Fraction(counts.get(leading, 0), sum(counts.values()))
@@ -101,8 +105,8 @@ def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, 
 
 def commitment_results(merged: Merged, protocol: Protocol) -> list[CommitmentResult]:
     """Every commitment of the protocol, in protocol order."""
-    return [commitment_result(merged, protocol, p, n, c) for p in protocol.principles
-            for n, c in enumerate(p.commitments, start=1)]
+    return [commitment_result(merged, protocol, p, n, c, merged.option_ids)
+            for p in protocol.principles for n, c in enumerate(p.commitments, start=1)]
 
 
 def sort_results(results: list[CommitmentResult], order: str) -> list[CommitmentResult]:

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
+from workshop.errors import Problem
+from workshop.session.kinds import Mode
 
 
 @dataclass(frozen=True)
@@ -124,3 +126,33 @@ def protocol_groups(found: Iterable[Found]) -> dict[ProtocolRef, list[str]]:
     for item in found:
         groups.setdefault(item.record.protocol, set()).add(item.file)
     return {ref: sorted(files) for ref, files in sorted(groups.items())}
+
+
+def mode_problems(found: Iterable[Found]) -> list[Problem]:
+    """A merge is of one kind of session: consultations, assessments or sign-ups, never a mix
+    (their counts mean different things), and assessments on one scale. One problem naming the
+    files of each kind when they are mixed; none when they are not."""
+    found = list(found)
+    modes: dict[Mode, set[str]] = {}
+    scales: dict[object, set[str]] = {}
+    for item in found:
+        modes.setdefault(item.record.mode, set()).add(item.file)
+        if item.record.mode is Mode.ASSESS:
+            scales.setdefault(item.record.scale, set()).add(item.file)
+    if len(modes) > 1:
+        parts = "; ".join(f"{mode.label.lower()}: {_some(files)}"
+                          for mode, files in sorted(modes.items()))
+        return [Problem(_some(set().union(*modes.values())), "not merged: the inputs mix "
+                        f"sessions of different kinds ({parts}); merge each kind on its own")]
+    if len(scales) > 1:
+        parts = "; ".join(f"{scale.describe() if scale else 'no scale'}: {_some(files)}"
+                          for scale, files in scales.items())
+        return [Problem(_some(set().union(*scales.values())), "not merged: the assessments "
+                        f"rate on different scales ({parts}); merge those on one scale together")]
+    return []
+
+
+def _some(files: set[str], shown: int = 3) -> str:
+    names = sorted(files)
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more

@@ -17,7 +17,17 @@ from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, ma
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
 from workshop.session.file_format import ODD_ENTRY_NUMBER, odd_entry_number
-from workshop.session.kinds import ENTRY_KINDS
+from workshop.session.kinds import ENTRY_KINDS, Mode
+from workshop.session.parts_format import (
+    action_to_dict,
+    counts_key,
+    read_action,
+    read_mode,
+    read_scale,
+    read_signatory,
+    scale_to_dict,
+    signatory_to_dict,
+)
 from workshop.session.model import (
     MAX_PARTICIPANTS,
     MAX_VOTES,
@@ -50,10 +60,11 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
     """The merged result as the plain data written to its file, in a fixed order. With the
     protocol, commitments and questions follow its order and totals have every vote option."""
     records = [merged.records[sid] for sid in sorted(merged.records)]
-    option_ids = protocol.option_ids if protocol is not None else ()
-    data: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "format_version": FORMAT_VERSION,
+    option_ids = merged.option_ids or (protocol.option_ids if protocol is not None else ())
+    data: dict[str, Any] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION}
+    if merged.mode is not Mode.CONSULT:  # a consultation's file reads as it always did
+        data["mode"] = str(merged.mode)
+    data |= {
         "protocol": {"id": merged.protocol.id, "version": merged.protocol.version,
                      "digest": merged.protocol.digest},
         "summary": {
@@ -63,9 +74,12 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
             "votes": sum(n for r in records for counts in r.votes.values() for n in counts.values()),
             **{kind: sum(len(v) for r in records for v in r.entries(kind).values())
                for kind in ENTRY_KINDS},
+            **_parts_summary(records),
         },
-        "sessions": [_session(r, merged.protocol) for r in records],
     }
+    if merged.scale is not None:
+        data["scale"] = scale_to_dict(merged.scale)
+    data["sessions"] = [_session(r, merged.protocol) for r in records]
     votes: dict[str, Any] = {}
     voted = {cid for r in records for cid, counts in r.votes.items() if any(counts.values())}
     for cid in sorted(voted, key=_order(protocol, "votes")):
@@ -74,7 +88,7 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
         totals = merged.totals(cid, (*option_ids, *extra))
         votes[cid] = {"sessions": len(by_session), "totals": totals,
                       "by_session": {sid: dict(sorted(c.items())) for sid, c in by_session.items()}}
-    data["votes"] = votes
+    data[counts_key(merged.mode)] = votes
     for kind in ENTRY_KINDS:
         order = _order(protocol, kind)
         rows = [(order(a.target), a.entry.created, a.record.id, made_order(a.entry), a)
@@ -82,7 +96,26 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
         if rows:  # an empty list is left out rather than written as `kind = []`
             data[kind] = [_entry(row[-1].record.id, TARGET_KEY[kind], row[-1].target, row[-1].entry)
                           for row in sorted(rows, key=lambda row: row[:4])]
+    order = _order(protocol, "votes")
+    actions = sorted(((order(cid), r.id, made_order(a), cid, a) for r in records
+                      for cid, items in r.actions.items() for a in items), key=lambda t: t[:3])
+    if actions:
+        data["actions"] = [{"session": sid, "commitment": cid, **action_to_dict(a)}
+                           for _, sid, _, cid, a in actions]
+    signatories = [(r.id, s) for r in records for s in r.signatories]
+    if signatories:
+        data["signatories"] = [{"session": sid, **signatory_to_dict(s)} for sid, s in signatories]
     return data
+
+
+PARTS_SUMMARY = ("actions", "signatories")
+"""The summary's counts of the other uses' parts: written only when there are some."""
+
+
+def _parts_summary(records: list[SessionRecord]) -> dict[str, int]:
+    actions = sum(len(items) for r in records for items in r.actions.values())
+    signatories = sum(len(r.signatories) for r in records)
+    return {key: n for key, n in (("actions", actions), ("signatories", signatories)) if n}
 
 
 def _session(r: SessionRecord, merged_protocol: ProtocolRef) -> dict[str, Any]:
@@ -121,7 +154,8 @@ def dumps_merged(merged: Merged, protocol: Protocol | None = None) -> bytes:
 
 # -- reading ------------------------------------------------------------------------------------
 
-TOP_KEYS = ("format", "format_version", "protocol", "summary", "sessions", "votes", *ENTRY_KINDS)
+TOP_KEYS = ("format", "format_version", "mode", "protocol", "summary", "scale", "sessions",
+            "votes", "ratings", *ENTRY_KINDS, "actions", "signatories")
 SESSION_KEYS = ("id", "source", "group", "facilitator", "location", "date", "participants",
                 "complete", "completed", "updated", "protocol", "notes", "recommendation")
 
@@ -138,6 +172,8 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
                  f"of workshop; this one reads version {FORMAT_VERSION}")
         raise SessionFileError(r.problems, more=r.dropped)
     r.unknown(data, (), TOP_KEYS)
+    mode = read_mode(r, data)
+    scale = read_scale(r, data, mode)
     own = _protocol_ref(r, data, ("protocol",)) or ProtocolRef("", "", "")
     records: dict[str, SessionRecord] = {}
     sessions = r.get(data, ("sessions",), list) or []
@@ -148,19 +184,57 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
         if record.id in records:
             r.report(("sessions", index, "id"), f"session '{record.id}' is listed twice")
         records[record.id] = record
-    votes = _read_votes(r, data, records)
+    key = counts_key(mode)
+    votes = _read_votes(r, data, records, key)
     entries = {kind: _read_entries(r, data, kind, records, protocol) for kind in ENTRY_KINDS}
-    _check_summary(r, data, records, votes, entries)
+    actions = _read_actions(r, data, records)
+    signatories = _read_signatories(r, data, records)
+    _check_summary(r, data, records, votes, entries, actions, signatories)
     if protocol is not None:
-        _check_ids(r, records, votes, protocol)
+        option_ids = scale.ids if scale is not None else protocol.option_ids
+        _check_ids(r, records, votes, protocol, key, option_ids)
     if r.problems:
         raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)),
                                more=r.dropped)
     out = {}
     for sid, record in records.items():
-        out[sid] = replace(record, votes=votes.get(sid, {}),
+        out[sid] = replace(record, votes=votes.get(sid, {}), mode=mode, scale=scale,
+                           actions=actions.get(sid, {}),
+                           signatories=tuple(sorted(signatories.get(sid, ()), key=made_order)),
                            **{kind: entries[kind].get(sid, {}) for kind in ENTRY_KINDS})
     return Merged(own, out)
+
+
+def _read_actions(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
+    """[[actions]] rows → {session id: {commitment id: [Action]}}, each kept as made."""
+    out: dict[str, dict[str, list]] = {}
+    for index, row in enumerate(r.get(data, ("actions",), list, required=False) or []):
+        p: KeyPath = ("actions", index)
+        action = read_action(r, row, p, extra=("session", "commitment"))
+        sid = r.get(row, (*p, "session"), str) if isinstance(row, dict) else None
+        cid = r.get(row, (*p, "commitment"), str) if isinstance(row, dict) else None
+        if sid is not None and sid not in records:
+            r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
+        if action is not None and sid is not None and cid is not None:
+            out.setdefault(sid, {}).setdefault(cid, []).append(action)
+    for targets in out.values():
+        for items in targets.values():
+            items.sort(key=made_order)
+    return out
+
+
+def _read_signatories(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
+    """[[signatories]] rows → {session id: [Signatory]}."""
+    out: dict[str, list] = {}
+    for index, row in enumerate(r.get(data, ("signatories",), list, required=False) or []):
+        p: KeyPath = ("signatories", index)
+        signatory = read_signatory(r, row, p, extra=("session",))
+        sid = r.get(row, (*p, "session"), str) if isinstance(row, dict) else None
+        if sid is not None and sid not in records:
+            r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
+        if signatory is not None and sid is not None:
+            out.setdefault(sid, []).append(signatory)
+    return out
 
 
 def _protocol_ref(r: Reader, table: Any, path: KeyPath, required: bool = True) -> ProtocolRef | None:
@@ -220,12 +294,14 @@ def _count(r: Reader, table: Any, path: KeyPath, limit: int = MAX_VOTES) -> int 
     return r.number(table, path, int, limit, what="a vote count ")
 
 
-def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
-    """commitment tables → {session id: {commitment id: counts}}; totals checked against them."""
+def _read_votes(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord],
+                key: str = "votes"):
+    """commitment tables → {session id: {commitment id: counts}}; totals checked against them.
+    (`key`: `votes`, or `ratings` in an assessment.)"""
     out: dict[str, dict[str, dict[str, int]]] = {}
-    table = r.get(data, ("votes",), dict, required=False) or {}
+    table = r.get(data, (key,), dict, required=False) or {}
     for cid in table:
-        p: KeyPath = ("votes", cid)
+        p: KeyPath = (key, cid)
         item = r.get(table, p, dict)
         if item is None:
             continue
@@ -302,11 +378,11 @@ def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str,
     return out
 
 
-SUMMARY_KEYS = ("sessions", "complete", "participants", "votes", *ENTRY_KINDS)
+SUMMARY_KEYS = ("sessions", "complete", "participants", "votes", *ENTRY_KINDS, *PARTS_SUMMARY)
 
 
 def _check_summary(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord], votes,
-                   entries) -> None:
+                   entries, actions, signatories) -> None:
     """[summary] is derived from the sessions; a stated figure that differs is refused. Checked
     only when the rest of the file read cleanly, so one damaged line gives one problem."""
     summary = r.get(data, ("summary",), dict, required=False)
@@ -323,6 +399,8 @@ def _check_summary(r: Reader, data: dict[str, Any], records: dict[str, SessionRe
                      for n in counts.values()),
         **{kind: sum(len(items) for targets in entries[kind].values()
                      for items in targets.values()) for kind in ENTRY_KINDS},
+        "actions": sum(len(items) for targets in actions.values() for items in targets.values()),
+        "signatories": sum(len(items) for items in signatories.values()),
     }
     for key in SUMMARY_KEYS:
         if stated[key] is not None and stated[key] != actual[key]:
@@ -330,9 +408,11 @@ def _check_summary(r: Reader, data: dict[str, Any], records: dict[str, SessionRe
                      f"{actual[key]}: the file was changed by hand or is damaged")
 
 
-def _check_ids(r: Reader, records, votes, protocol: Protocol) -> None:
-    """Records on the target protocol may only use its commitment and option ids in [votes]
-    (the entries' ids are checked row by row, as they are read)."""
+def _check_ids(r: Reader, records, votes, protocol: Protocol, key: str,
+               option_ids: tuple[str, ...]) -> None:
+    """Records on the target protocol may only use its commitment ids and the option ids
+    (`option_ids`: the protocol's, or an assessment's points) in [votes] or [ratings] (the
+    entries' ids are checked row by row, as they are read)."""
     ref = ProtocolRef.of(protocol)
     commitments = {c.id for c in protocol.commitments}
     for sid, record in records.items():
@@ -340,10 +420,12 @@ def _check_ids(r: Reader, records, votes, protocol: Protocol) -> None:
             continue
         for cid, counts in votes.get(sid, {}).items():
             if cid not in commitments:
-                r.report(("votes", cid), f"unknown commitment id '{cid}' (not in protocol "
+                r.report((key, cid), f"unknown commitment id '{cid}' (not in protocol "
                          f"'{protocol.id}')")
             for option in counts:
-                if option not in protocol.option_ids:
-                    r.report(("votes", cid, "by_session", sid, option), f"unknown vote option "
-                             f"'{option}'; the protocol's options are " + ", ".join(protocol.option_ids))
+                if option not in option_ids:
+                    what = (("rating", "scale's points") if key == "ratings"
+                            else ("vote option", "protocol's options"))
+                    r.report((key, cid, "by_session", sid, option), f"unknown {what[0]} "
+                             f"'{option}'; the {what[1]} are " + ", ".join(option_ids))
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import cached_property
 
-from workshop.protocol.model import Protocol
-from workshop.session.kinds import COMMITMENT_KINDS, ENTRY_KINDS
-from workshop.session.model import Entry, Recommendation, Session, entry_number
+from workshop.protocol.model import Protocol, RatingScale
+from workshop.session.kinds import COMMITMENT_KINDS, ENTRY_KINDS, Mode
+from workshop.session.model import Action, Entry, Recommendation, Session, Signatory, entry_number
 
 
 @dataclass(frozen=True, order=True)
@@ -63,6 +63,13 @@ class SessionRecord:
     notes: str = ""
     """The facilitator's notes on the session, exactly as typed ("" for none, and in a merged
     file written before notes were carried)."""
+    mode: Mode = Mode.CONSULT
+    scale: RatingScale | None = None
+    """An assessment's scale: its `votes` are counts per point (`"1"`...)."""
+    actions: dict[str, list[Action]] = field(default_factory=dict)
+    """commitment id → the actions an assessment agreed on it."""
+    signatories: tuple[Signatory, ...] = ()
+    """The organisations that signed up in the session, in the order recorded."""
 
     @classmethod
     def from_session(cls, session: Session, source: str) -> SessionRecord:
@@ -77,7 +84,11 @@ class SessionRecord:
             comments=_entries(session.comments), amendments=_entries(session.amendments),
             answers=_entries(session.answers),
             recommendation=Recommendation(**vars(session.recommendation)),
-            source=source, notes=m.notes,
+            source=source, notes=m.notes, mode=session.mode, scale=session.scale,
+            actions={cid: sorted((replace(a) for a in items), key=made_order)
+                     for cid, items in session.actions.items() if items},
+            signatories=tuple(sorted((replace(s) for s in session.signatories),
+                                     key=made_order)),
         )
 
     @property
@@ -107,7 +118,25 @@ class SessionRecord:
             # Only when there are notes, so a record without any keeps the key it had before
             # notes were carried into merged files.
             **({"notes": self.notes} if self.notes else {}),
+            # The same for the other uses' parts: a consultation's key is unchanged.
+            **self._parts(),
         }
+
+    def _parts(self) -> dict:
+        out: dict = {}
+        if self.mode is not Mode.CONSULT:
+            out["mode"] = str(self.mode)
+        if self.scale is not None:
+            out["scale"] = [self.scale.low, [[p.value, p.label] for p in self.scale.points]]
+        if self.actions:
+            out["actions"] = {c: [[a.id, a.text, a.owner, _iso(a.due), _iso(a.created),
+                                   _iso(a.edited)] for a in sorted(items, key=made_order)]
+                              for c, items in sorted(self.actions.items()) if items}
+        if self.signatories:
+            out["signatories"] = [[s.id, s.organisation, s.name, s.role, _iso(s.signed),
+                                   s.reservations, _iso(s.created), _iso(s.edited)]
+                                  for s in sorted(self.signatories, key=made_order)]
+        return out
 
     @cached_property
     def content_key(self) -> str:
@@ -118,7 +147,7 @@ class SessionRecord:
         return "sha256:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def made_order(entry: Entry) -> tuple:
+def made_order(entry: Entry | Action | Signatory) -> tuple:
     """Sort key for one session's entries: the order they were made, which their numbers keep
     (`e2` before `e10`) even when two share a second or the clock was put back."""
     number = entry_number(entry.id)
@@ -131,7 +160,7 @@ def _entries(table: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
             for target, items in table.items() if items}
 
 
-def _iso(value: datetime | None) -> str | None:
+def _iso(value: date | datetime | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
@@ -157,6 +186,22 @@ class Merged:
         """A single session seen as a result of one workshop (for results and exports)."""
         record = SessionRecord.from_session(session, source)
         return cls(record.protocol, {record.id: record})
+
+    @property
+    def mode(self) -> Mode:
+        """What the sessions were for (a merge never mixes modes: merge_rules.mode_problems)."""
+        return next(iter(self.records.values())).mode if self.records else Mode.CONSULT
+
+    @property
+    def scale(self) -> RatingScale | None:
+        """An assessment's scale (every session of one result rates on the same)."""
+        return next((r.scale for r in self.records.values() if r.scale is not None), None)
+
+    @property
+    def option_ids(self) -> tuple[str, ...] | None:
+        """The ids its counts are kept against when they are not the protocol's vote options:
+        an assessment's points; None for a consultation."""
+        return self.scale.ids if self.mode is Mode.ASSESS and self.scale is not None else None
 
     def sessions(self) -> list[SessionRecord]:
         """The records in a stable order: by date, then group, then id."""

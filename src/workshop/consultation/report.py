@@ -22,6 +22,7 @@ from datetime import datetime
 
 from workshop.analysis.tag_check import TagCheck
 from workshop.consultation.amendments import AmendmentGroup
+from workshop.consultation.assessment import Assessment
 from workshop.consultation.figures import percent
 from workshop.consultation.marks import (
     CONSENSUS,
@@ -32,8 +33,10 @@ from workshop.consultation.marks import (
     sort_results,
 )
 from workshop.consultation.records import SessionRecord
+from workshop.consultation.register import Register
 from workshop.consultation.report_notes import Note, ThemeCount, ThemeView
 from workshop.protocol.model import Commitment, Principle, Protocol, Question, VoteOption
+from workshop.session.kinds import Mode
 from workshop.session.model import RECOMMENDATIONS, UNDECIDED, recommendation_label
 
 MARK_LABELS = {CONTESTED: "Contested", CONSENSUS: "Consensus", NO_VOTES: "No votes", "": ""}
@@ -48,6 +51,10 @@ def mark_label(mark: str, in_progress: bool) -> str:
 
 __all__ = ["CommitmentView", "Note", "PrincipleView", "QuestionView", "Report", "ThemeCount",
            "ThemeView", "Workshop", "WorkshopCounts", "mark_label"]
+
+ANONYMISED_NOTE = ("Names of facilitators and signatories are withheld for publication; "
+                   "organisations and roles are kept.")
+"""What every view of an anonymised report (`workshop export --anonymise`) says once."""
 
 MAJORITY_LABEL = "Majority"
 """A leading option with more than half of the votes but no consensus: neither mark."""
@@ -254,6 +261,23 @@ class Report:
     no theme file was given or its codebook is empty."""
     tag_check: TagCheck = TagCheck()
     """Tags on entries this result no longer has, or whose text changed (analysis/tag_check.py)."""
+    mode: Mode = Mode.CONSULT
+    """What the sessions were for. In an assessment, `options` are the scale's points and the
+    counts are ratings: `assessment` reads them (consultation/assessment.py)."""
+    assessment: Assessment | None = None
+    """The profile, weakest commitments and actions of an assessment; None otherwise."""
+    register: Register = Register()
+    """The organisations that signed up, in any mode (consultation/register.py)."""
+    anonymised: bool = False
+    """Facilitators' and signatories' names are left out, for publication."""
+
+    @property
+    def tones(self) -> dict[str, str]:
+        """option id → tone (protocol.model.TONES): the protocol's options, or in an
+        assessment the scale's points (highest `support`, lowest `oppose`)."""
+        if self.assessment is not None:
+            return self.assessment.scale.tones
+        return self.protocol.tones
 
     @property
     def single(self) -> bool:
@@ -267,7 +291,9 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"{self.protocol.title}: consultation results"
+        what = {Mode.CONSULT: "consultation results", Mode.ASSESS: "assessment results",
+                Mode.SIGN_UP: "sign-up register"}[self.mode]
+        return f"{self.protocol.title}: {what}"
 
     @property
     def commitments(self) -> tuple[CommitmentView, ...]:

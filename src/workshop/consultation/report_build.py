@@ -9,7 +9,10 @@ screen and the report's workshops). Nothing here imports Textual.
 from __future__ import annotations
 
 from workshop.analysis.book import ThemeBook
+from dataclasses import replace
+
 from workshop.consultation.amendments import group_amendments
+from workshop.consultation.assessment_build import build_assessment
 from workshop.consultation.figures import long_date
 from workshop.consultation.marks import commitment_results
 from workshop.consultation.records import Merged, SessionRecord
@@ -23,9 +26,10 @@ from workshop.consultation.report import (
     WorkshopCounts,
     mark_label,
 )
+from workshop.consultation.register import build_register
 from workshop.consultation.report_themes import tag_check, theme_counts, theme_views
-from workshop.protocol.model import Protocol
-from workshop.session.kinds import ENTRY_KINDS, EntryKind
+from workshop.protocol.model import Protocol, VoteOption
+from workshop.session.kinds import ENTRY_KINDS, EntryKind, Mode
 from workshop.session.model import Session
 
 
@@ -65,9 +69,17 @@ def workshop_names(records: list[SessionRecord]) -> dict[str, str]:
     return {r.id: base(r) if seen[base(r)] == 1 else f"{base(r)} ({r.id[:8]})" for r in records}
 
 
-def build_report(merged: Merged, protocol: Protocol, book: ThemeBook | None = None) -> Report:
+def build_report(merged: Merged, protocol: Protocol, book: ThemeBook | None = None,
+                 anonymise: bool = False) -> Report:
     """The report of `merged` on `protocol` (see report.py), with the themes of `book` (the
-    analyst's theme file, analysis/book.py) on its entries when one is given."""
+    analyst's theme file, analysis/book.py) on its entries when one is given. An assessment's
+    counts are read against its scale, and its profile built (assessment_build.py); any
+    signatories make the register (register.py). With `anonymise`, facilitators' and
+    signatories' names are left out, for publication."""
+    if anonymise:
+        merged = Merged(merged.protocol, {sid: replace(r, facilitator="")
+                                          for sid, r in merged.records.items()})
+    options = merged.scale.options if merged.option_ids else protocol.vote_options
     records = merged.sessions()
     names = workshop_names(records)
     workshops = tuple(_workshop(r, names[r.id], protocol) for r in records)
@@ -75,7 +87,7 @@ def build_report(merged: Merged, protocol: Protocol, book: ThemeBook | None = No
                     for a in merged.attributed(kind)]
              for kind in ENTRY_KINDS}
     in_progress = len(records) == 1 and not records[0].complete
-    principles = _principles(merged, protocol, workshops, notes, in_progress)
+    principles = _principles(merged, protocol, workshops, notes, in_progress, options)
     questions = []
     for n, q in enumerate(protocol.questions, start=1):
         answers = tuple(a for a in notes[EntryKind.ANSWERS] if a.target == q.id)
@@ -83,16 +95,24 @@ def build_report(merged: Merged, protocol: Protocol, book: ThemeBook | None = No
     known = {c.id for c in protocol.commitments} | {q.id for q in protocol.questions}
     foreign = tuple(n for kind in ENTRY_KINDS for n in notes[kind] if n.target not in known)
     every = [n for kind in ENTRY_KINDS for n in notes[kind]]
+    assessment = None
+    if merged.mode is Mode.ASSESS and merged.scale is not None:
+        assessment = build_assessment(merged, protocol, merged.scale, names,
+                                      notes[EntryKind.COMMENTS])
     return Report(
-        protocol=protocol, options=protocol.vote_options, workshops=workshops,
+        protocol=protocol, options=options, workshops=workshops,
         principles=principles, questions=tuple(questions), foreign=foreign,
         as_of=max((r.updated for r in records), default=None),
         themes=theme_views(book, every), tag_check=tag_check(book, merged),
+        mode=merged.mode, assessment=assessment,
+        register=build_register(merged, names, anonymise), anonymised=anonymise,
     )
 
 
 def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, ...],
-                notes: dict[EntryKind, list[Note]], in_progress: bool) -> tuple[PrincipleView, ...]:
+                notes: dict[EntryKind, list[Note]], in_progress: bool,
+                options: tuple[VoteOption, ...]) -> tuple[PrincipleView, ...]:
+    option_ids = tuple(o.id for o in options)
     by_target: dict[tuple[EntryKind, str], list[Note]] = {}
     for kind in (EntryKind.COMMENTS, EntryKind.AMENDMENTS):
         for note in notes[kind]:
@@ -113,21 +133,21 @@ def _principles(merged: Merged, protocol: Protocol, workshops: tuple[Workshop, .
                 comments=comments,
                 amendments=amendments,
                 amendment_groups=group_amendments(r.commitment.text, amendments, len(workshops)),
-                options=protocol.vote_options,
-                by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], protocol))
+                options=options,
+                by_workshop=tuple(WorkshopCounts(w, _counts(own[w.id], option_ids))
                                   for w in workshops),
                 mark_label=mark_label(r.mark, in_progress),
                 themes=theme_counts((*comments, *amendments)),
             ))
-        totals = {o: sum(v.totals[o] for v in views) for o in protocol.option_ids}
+        totals = {o: sum(v.totals[o] for v in views) for o in option_ids}
         principles.append(PrincipleView(principle, number, tuple(views), totals))
     return tuple(principles)
 
 
-def _counts(recorded: dict[str, int] | None, protocol: Protocol) -> dict[str, int] | None:
+def _counts(recorded: dict[str, int] | None, option_ids: tuple[str, ...]) -> dict[str, int] | None:
     if not recorded or not any(recorded.values()):
         return None
-    return {o: recorded.get(o, 0) for o in protocol.option_ids}
+    return {o: recorded.get(o, 0) for o in option_ids}
 
 
 def _note(record: SessionRecord, kind: EntryKind, target: str, entry, names: dict[str, str],

@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from workshop.errors import ProtocolError, TomlFileError, display_path
-from workshop.protocol.model import Commitment, Principle, Protocol, Question, Source, VoteOption
+from workshop.protocol.model import (
+    DEFAULT_SCALE,
+    Commitment,
+    Principle,
+    Protocol,
+    Question,
+    RatingPoint,
+    RatingScale,
+    Source,
+    VoteOption,
+)
 from workshop.protocol.schema import check
 from workshop.toml.io import read_toml
 
@@ -94,5 +104,15 @@ def _build(data: dict[str, Any]) -> Protocol:
             Question(q["id"], q["text"], q.get("guidance", "").strip("\n")) for q in data["questions"]
         ),
         digest=content_digest(data),
+        rating_scale=_scale(data),
     )
+
+
+def _scale(data: dict[str, Any]) -> RatingScale:
+    points = data.get("rating_scale")
+    if not points:
+        return RatingScale(DEFAULT_SCALE.points, data.get("rating_low", DEFAULT_SCALE.low))
+    scale = tuple(RatingPoint(p["value"], p["label"]) for p in points)
+    return RatingScale(scale, data.get("rating_low", scale[0].value if len(scale) < 3
+                                       else scale[1].value))
 

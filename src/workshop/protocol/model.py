@@ -51,6 +51,74 @@ class VoteOption:
 
 
 @dataclass(frozen=True)
+class RatingPoint:
+    """One point of the assessment scale: how well a partnership lives a commitment today."""
+
+    value: int
+    """A whole number from 0 to 9: its digit is the key that adds one rating."""
+    label: str
+    """What the room sees (`Not at all`, ..., `Consistently`)."""
+
+    @property
+    def id(self) -> str:
+        """The key of its count in session files (`"3"`)."""
+        return str(self.value)
+
+    @property
+    def option(self) -> VoteOption:
+        """The point as an option a room's count is kept against: id and key are its digit."""
+        return VoteOption(self.id, self.label, self.id)
+
+
+@dataclass(frozen=True)
+class RatingScale:
+    """The scale an assessment rates each commitment on (docs/protocol-format.md)."""
+
+    points: tuple[RatingPoint, ...]
+    """Lowest first."""
+    low: int
+    """A commitment whose mean rating is at or below this is rated low: it needs an action."""
+
+    @property
+    def options(self) -> tuple[VoteOption, ...]:
+        return tuple(p.option for p in self.points)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.points)
+
+    @property
+    def tones(self) -> dict[str, str]:
+        """point id → tone (see TONES), as a protocol's options: the highest point is
+        `support`, the lowest `oppose`, those between in turn, so every view colours a rating
+        as it colours a vote."""
+        return option_tones(tuple(reversed(self.ids)))
+
+    def label(self, value: int) -> str:
+        return next((p.label for p in self.points if p.value == value), str(value))
+
+    @property
+    def lowest(self) -> int:
+        return self.points[0].value
+
+    @property
+    def highest(self) -> int:
+        return self.points[-1].value
+
+    def describe(self) -> str:
+        """`1 Not at all … 5 Consistently`."""
+        return " · ".join(f"{p.value} {p.label}" for p in self.points)
+
+
+DEFAULT_SCALE = RatingScale(
+    points=(RatingPoint(1, "Not at all"), RatingPoint(2, "Rarely"), RatingPoint(3, "Sometimes"),
+            RatingPoint(4, "Mostly"), RatingPoint(5, "Consistently")),
+    low=2,
+)
+"""The scale a protocol without `[[rating_scale]]` rates on: 1 to 5, low at 2 or below."""
+
+
+@dataclass(frozen=True)
 class Commitment:
     """One "We will:" line of a principle."""
 
@@ -109,6 +177,9 @@ class Protocol:
     questions_minutes: float | None = None
     recommendation_question: str = ""
     """The committee's question, word for word; it may name the authority as `{authority}`."""
+    rating_scale: RatingScale = DEFAULT_SCALE
+    """The scale an assessment session rates on (not part of the digest: an assessment session
+    records its own scale, and a merge refuses sessions on different scales)."""
 
     def question_for(self, authority: str = "") -> str:
         """The committee's question as read out in a session of `authority`: `{authority}`

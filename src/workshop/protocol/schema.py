@@ -36,7 +36,8 @@ or 1e300 minutes cannot be turned into a time at all."""
 @dataclass(frozen=True)
 class Field:
     kind: str
-    """`id`, `text`, `number`, `key`, `table` or `tables` (an array of tables)."""
+    """`id`, `text`, `number`, `key`, `digit` (a whole number 0-9), `table` or `tables` (an
+    array of tables)."""
     required: bool = True
     schema: dict[str, Field] | None = None
     """For `table` and `tables`: the fields inside."""
@@ -60,6 +61,7 @@ PRINCIPLE = {
         "tables", schema=COMMITMENT, empty="a principle needs at least one commitment ([[principles.commitments]])"
     ),
 }
+RATING_POINT = {"value": Field("digit"), "label": Field("text")}
 QUESTION = {"id": Field("id"), "text": Field("text"), "guidance": Field("text", required=False)}
 PROTOCOL = {
     "id": Field("id"),
@@ -73,6 +75,9 @@ PROTOCOL = {
     "vote_options": Field("tables", schema=VOTE_OPTION),
     "principles": Field("tables", schema=PRINCIPLE),
     "questions": Field("tables", required=False, schema=QUESTION),
+    "rating_scale": Field("tables", required=False, schema=RATING_POINT,
+                          empty="a rating scale needs at least two points"),
+    "rating_low": Field("digit", required=False),
 }
 
 
@@ -121,6 +126,12 @@ class _Checker(Reader):
                 )
             elif kind == "key":
                 self.vote_key(value, path)
+        elif kind == "digit":
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.report(path, f"must be a whole number from 0 to 9, not {type_name(value)}")
+            elif not 0 <= value <= 9:
+                self.report(path, f"must be a whole number from 0 to 9 (its digit is the key "
+                            f"that adds a rating), not {value}")
         elif kind == "number":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.report(path, f"must be a number of minutes, not {type_name(value)}")
@@ -198,6 +209,29 @@ def _cross_checks(data: dict[str, Any], checker: _Checker) -> None:
                 keys[key] = f"vote option '{oid}'"
 
 
+def _scale(data: dict[str, Any], checker: _Checker) -> None:
+    """The rating scale's points rise one by one from the lowest (each digit is a key), there are
+    at least two, and `rating_low` is one of them below the highest."""
+    points = data.get("rating_scale")
+    values = [p.get("value") for p in points or () if isinstance(p, dict)]
+    if not isinstance(points, list) or not all(isinstance(v, int) and not isinstance(v, bool)
+                                               and 0 <= v <= 9 for v in values):
+        values = []  # already reported, or no scale: the default
+    if values:
+        if len(values) < 2:
+            checker.report(("rating_scale",), "a rating scale needs at least two points")
+        for index, (before, value) in enumerate(zip(values, values[1:]), start=1):
+            if value != before + 1:
+                checker.report(("rating_scale", index, "value"), f"the points must rise by one "
+                               f"from the lowest (after {before} comes {before + 1}), not {value}")
+    low = data.get("rating_low")
+    if isinstance(low, int) and not isinstance(low, bool) and 0 <= low <= 9:
+        scale = values or list(range(1, 6))
+        if not scale[0] <= low < scale[-1]:
+            checker.report(("rating_low",), f"must be a point of the scale below its highest "
+                           f"({scale[0]} to {scale[-1] - 1}), not {low}")
+
+
 def _placeholders(data: dict[str, Any], checker: _Checker) -> None:
     """A text that may hold placeholders holds only known ones: `{athority}` read out as typed
     would put a typing slip in front of a committee."""
@@ -220,6 +254,7 @@ def check(
     checker = _Checker(text, file, reserved_keys)
     checker.table(data, PROTOCOL, ())
     _cross_checks(data, checker)
+    _scale(data, checker)
     _placeholders(data, checker)
     return sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0)), checker.dropped
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
-from workshop.session.kinds import ENTRY_KINDS, INTRODUCTION, Step
+from workshop.session.kinds import ENTRY_KINDS, INTRODUCTION, Mode, Step
 from workshop.session.model import (
     MAX_ELAPSED_SECONDS,
     MAX_PARTICIPANTS,
@@ -27,6 +27,17 @@ from workshop.session.model import (
     Session,
     entry_number,
     protocol_steps,
+)
+from workshop.session.parts_format import (
+    PARTS_KEYS,
+    actions_to_dict,
+    counts_key,
+    read_actions,
+    read_mode,
+    read_scale,
+    read_signatories,
+    scale_to_dict,
+    signatories_to_list,
 )
 from workshop.toml.io import dumps_toml, read_workshop_toml
 from workshop.toml.lines import KeyPath
@@ -75,6 +86,10 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "id": session.id,
+    }
+    if session.mode is not Mode.CONSULT:  # a consultation's file reads as it always did
+        data["mode"] = str(session.mode)
+    data |= {
         "protocol": {
             "id": session.protocol_id,
             "version": session.protocol_version,
@@ -83,15 +98,21 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "meta": meta_out,
         "progress": progress,
         "recommendation": rec_out,
-        "votes": {
-            cid: dict(sorted(counts.items()))
-            for cid, counts in sorted(session.votes.items())
-            if any(counts.values())
-        },
+    }
+    if session.scale is not None:
+        data["scale"] = scale_to_dict(session.scale)
+    data[counts_key(session.mode)] = {
+        cid: dict(sorted(counts.items()))
+        for cid, counts in sorted(session.votes.items())
+        if any(counts.values())
     }
     for kind in ENTRY_KINDS:
         table = getattr(session, kind)
         data[kind] = {target: [_entry(e) for e in entries] for target, entries in sorted(table.items()) if entries}
+    if session.actions:
+        data["actions"] = actions_to_dict(session.actions)
+    if session.signatories:
+        data["signatories"] = signatories_to_list(session.signatories)
     return data
 
 
@@ -104,7 +125,7 @@ def dumps_session(session: Session) -> bytes:
 
 
 TOP_KEYS = ("format", "format_version", "id", "protocol", "meta", "progress", "recommendation",
-            "votes", *ENTRY_KINDS)
+            "votes", *ENTRY_KINDS, *PARTS_KEYS)
 
 
 def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Protocol | None) -> Session:
@@ -142,12 +163,18 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
                      "changed since this session was recorded; restore the published text, or give "
                      "the changed text a new version")
 
+    mode = read_mode(r, data)
+    scale = read_scale(r, data, mode)
     meta, started, updated = _read_meta(r, data)
-    step, completed, next_entry, elapsed = _read_progress(r, data, protocol)
+    step, completed, next_entry, elapsed = _read_progress(r, data, protocol, mode)
     recommendation = _read_recommendation(r, data)
-    votes = _read_votes(r, data, protocol)
+    option_ids = scale.ids if scale is not None else protocol.option_ids if protocol else None
+    votes = _read_votes(r, data, protocol, counts_key(mode), option_ids)
     entries = {kind: _read_entries(r, data, kind, protocol) for kind in ENTRY_KINDS}
-    _check_entry_ids(r, entries, next_entry)
+    actions = read_actions(r, data, protocol is not None and {c.id for c in protocol.commitments})
+    signatories = read_signatories(r, data)
+    ids = dict(entries, actions=actions, signatories={"": signatories})
+    _check_entry_ids(r, ids, next_entry)
     if r.problems:
         raise SessionFileError(sorted(r.problems, key=lambda p: (p.line is None, p.line or 0)),
                                more=r.dropped)
@@ -156,7 +183,8 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
         meta=meta, started=started, updated=updated, votes=votes,
         comments=entries["comments"], amendments=entries["amendments"], answers=entries["answers"],
         recommendation=recommendation, step=step, completed=completed, elapsed=elapsed,
-        next_entry=next_entry, protocol=protocol,
+        next_entry=next_entry, protocol=protocol, mode=mode, scale=scale, actions=actions,
+        signatories=signatories,
     )
 
 
@@ -187,7 +215,7 @@ def _read_meta(r: Reader, data: dict[str, Any]) -> tuple[Meta, datetime, datetim
     return result, started, updated
 
 
-def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None):
+def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None, mode: Mode):
     progress = r.get(data, ("progress",), dict) or {}
     p: KeyPath = ("progress",)
     r.unknown(progress, p, ("step", "next_entry", "completed", "elapsed"))
@@ -198,8 +226,10 @@ def _read_progress(r: Reader, data: dict[str, Any], protocol: Protocol | None):
         if protocol is not None:  # merging reads sessions without one, and needs no step
             r.report((*p, "step"), str(exc))
         step = INTRODUCTION
-    if protocol is not None and step not in protocol_steps(protocol):
-        r.report((*p, "step"), f"unknown step '{step}'")
+    if protocol is not None and step not in protocol_steps(protocol, mode):
+        r.report((*p, "step"), f"unknown step '{step}'" + (
+            f" in a{'n' if mode.label[0] in 'AEIOU' else ''} {mode.label.lower()} session"
+            if mode is not Mode.CONSULT else ""))
     next_entry = r.get(progress, (*p, "next_entry"), int) or 1
     completed = r.get(progress, (*p, "completed"), datetime, required=False)
     elapsed_in = r.get(progress, (*p, "elapsed"), dict, required=False) or {}
@@ -228,11 +258,13 @@ def _read_recommendation(r: Reader, data: dict[str, Any]) -> Recommendation:
     )
 
 
-def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None) -> dict[str, dict[str, int]]:
-    table = r.get(data, ("votes",), dict, required=False) or {}
+def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None, key: str,
+                option_ids: tuple[str, ...] | None) -> dict[str, dict[str, int]]:
+    """The counts table (`votes`, or `ratings` in an assessment: per point of its scale)."""
+    table = r.get(data, (key,), dict, required=False) or {}
     votes: dict[str, dict[str, int]] = {}
     for cid in table:
-        path: KeyPath = ("votes", cid)
+        path: KeyPath = (key, cid)
         _check_target(r, path, cid, "commitment", protocol)
         counts_in = r.get(table, path, dict)
         if counts_in is None:
@@ -240,14 +272,16 @@ def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None) -> d
         counts: dict[str, int] = {}
         for option in counts_in:
             opath = (*path, option)
-            if protocol is not None and option not in protocol.option_ids:
-                r.report(opath, f"unknown vote option '{option}'; the protocol's options are "
-                         + ", ".join(protocol.option_ids))
+            if option_ids is not None and option not in option_ids:
+                what = ("rating", "scale's points") if key != "votes" else (
+                    "vote option", "protocol's options")
+                r.report(opath, f"unknown {what[0]} '{option}'; the {what[1]} are "
+                         + ", ".join(option_ids))
             value = r.number(counts_in, opath, int, MAX_VOTES, what="a vote count ")
             if value is not None:
                 counts[option] = value
-        if protocol is not None:
-            counts = {o: counts.get(o, 0) for o in protocol.option_ids} | counts
+        if option_ids is not None:
+            counts = {o: counts.get(o, 0) for o in option_ids} | counts
         votes[cid] = counts
     return votes
 
@@ -298,16 +332,19 @@ def odd_entry_number(entry_id: str) -> bool:
 ODD_ENTRY_NUMBER = "an entry id 'e<N>' must write N in the digits 0-9"
 
 
-def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Entry]]], next_entry: int) -> None:
+def _check_entry_ids(r: Reader, entries: dict[str, dict[str, list[Any]]], next_entry: int) -> None:
+    """Entries, actions and signatories share one numbering: each id once, each below
+    `next_entry`. (Signatories are a list, passed as one table under "".)"""
     seen: set[str] = set()
     for kind, table in entries.items():
         for target, items in table.items():
             for index, entry in enumerate(items):
+                path = (kind, target, index, "id") if target else (kind, index, "id")
                 if entry.id in seen:
-                    r.report((kind, target, index, "id"), f"duplicate entry id '{entry.id}'")
+                    r.report(path, f"duplicate entry id '{entry.id}'")
                 seen.add(entry.id)
                 if odd_entry_number(entry.id):
-                    r.report((kind, target, index, "id"), f"{ODD_ENTRY_NUMBER}, not '{entry.id}'")
+                    r.report(path, f"{ODD_ENTRY_NUMBER}, not '{entry.id}'")
                 number = entry_number(entry.id)
                 if number is not None and number >= next_entry:
                     r.report(("progress", "next_entry"), f"must be more than every entry number "

@@ -72,16 +72,39 @@ COMMITMENT_KINDS: tuple[EntryKind, ...] = tuple(
 """The kinds recorded on a commitment: comments and proposed wordings."""
 
 
+class Mode(StrEnum):
+    """What a session is for (docs/modes.md): the protocol's three uses."""
+
+    CONSULT = "consult"
+    """Consultation: the room votes on each commitment's wording, answers the questions and
+    recommends whether to adopt."""
+    ASSESS = "assess"
+    """Assessment: the room rates how well a partnership lives each commitment today, with
+    evidence, and agrees actions where it is rated low."""
+    SIGN_UP = "sign-up"
+    """Sign-up: partner organisations sign up to the protocol, with any reservations."""
+
+    @property
+    def label(self) -> str:
+        """`Consultation`, `Assessment`, `Sign-up`."""
+        return MODE_LABELS[self]
+
+
+MODE_LABELS = {Mode.CONSULT: "Consultation", Mode.ASSESS: "Assessment", Mode.SIGN_UP: "Sign-up"}
+
+
 class StepKind(StrEnum):
     INTRODUCTION = "introduction"
     PRINCIPLE = "principle"
     QUESTIONS = "questions"
     RECOMMENDATION = "recommendation"
+    SIGN_UP = "sign-up"
     REVIEW = "review"
 
 
 STEP_TITLES = {StepKind.INTRODUCTION: "Introduction", StepKind.QUESTIONS: "Your thoughts",
-               StepKind.RECOMMENDATION: "Recommendation", StepKind.REVIEW: "Review"}
+               StepKind.RECOMMENDATION: "Recommendation", StepKind.SIGN_UP: "Sign-up",
+               StepKind.REVIEW: "Review"}
 """The title of each step that is not a principle (a principle's step is titled by it)."""
 
 
@@ -124,4 +147,5 @@ class Step(str):
 INTRODUCTION = Step(StepKind.INTRODUCTION)
 QUESTIONS = Step(StepKind.QUESTIONS)
 RECOMMENDATION = Step(StepKind.RECOMMENDATION)
+SIGN_UP = Step(StepKind.SIGN_UP)
 REVIEW = Step(StepKind.REVIEW)
