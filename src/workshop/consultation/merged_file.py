@@ -18,6 +18,13 @@ from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
 from workshop.session.file_format import ODD_ENTRY_NUMBER, odd_entry_number
 from workshop.session.kinds import ENTRY_KINDS, Mode
+from workshop.session.model import (
+    MAX_PARTICIPANTS,
+    MAX_VOTES,
+    RECOMMENDATIONS,
+    Entry,
+    Recommendation,
+)
 from workshop.session.parts_format import (
     action_to_dict,
     counts_key,
@@ -27,13 +34,6 @@ from workshop.session.parts_format import (
     read_signatory,
     scale_to_dict,
     signatory_to_dict,
-)
-from workshop.session.model import (
-    MAX_PARTICIPANTS,
-    MAX_VOTES,
-    RECOMMENDATIONS,
-    Entry,
-    Recommendation,
 )
 from workshop.toml.io import dumps_toml
 from workshop.toml.lines import KeyPath

@@ -8,14 +8,15 @@ screen and the report's workshops). Nothing here imports Textual.
 
 from __future__ import annotations
 
-from workshop.analysis.book import ThemeBook
 from dataclasses import replace
 
+from workshop.analysis.book import ThemeBook
 from workshop.consultation.amendments import group_amendments
 from workshop.consultation.assessment_build import build_assessment
 from workshop.consultation.figures import long_date
 from workshop.consultation.marks import commitment_results
 from workshop.consultation.records import Merged, SessionRecord
+from workshop.consultation.register import build_register
 from workshop.consultation.report import (
     CommitmentView,
     Note,
@@ -26,7 +27,6 @@ from workshop.consultation.report import (
     WorkshopCounts,
     mark_label,
 )
-from workshop.consultation.register import build_register
 from workshop.consultation.report_themes import tag_check, theme_counts, theme_views
 from workshop.protocol.model import Protocol, VoteOption
 from workshop.session.kinds import ENTRY_KINDS, EntryKind, Mode
