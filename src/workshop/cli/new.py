@@ -9,6 +9,7 @@ from datetime import date
 from workshop.cli.launch import run_app
 from workshop.cli.options import load
 from workshop.errors import WorkshopError
+from workshop.session.kinds import Mode
 from workshop.session.model import MAX_PARTICIPANTS
 
 
@@ -28,6 +29,11 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
                      help="the session's date (default: today)")
     new.add_argument("--participants", type=_count, default=None, metavar="N",
                      help="how many people are in the room")
+    new.add_argument("--mode", choices=[str(m) for m in Mode], default=str(Mode.CONSULT),
+                     help="consult: vote on the protocol's wording, answer its questions and "
+                     "recommend (the default); assess: rate how well a partnership lives each "
+                     "commitment today, with evidence and actions; sign-up: record the partner "
+                     "organisations signing up to it (docs/modes.md)")
 
 
 def _iso_date(value: str) -> date:
@@ -59,5 +65,5 @@ def run(args: argparse.Namespace) -> int:
         raise WorkshopError("--facilitator must not be empty: every session records who ran it")
     details = NewSessionDetails(args.group.strip(), args.facilitator.strip(),
                                 args.location.strip(), args.date or date.today(),
-                                args.participants, args.authority.strip())
+                                args.participants, args.authority.strip(), Mode(args.mode))
     return run_app(args, load(args), new_details=details)

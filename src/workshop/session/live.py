@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
@@ -131,6 +131,28 @@ class LiveSession:
 
     def finish(self) -> None:
         self._change(lambda s: s.mark_complete())
+
+    def add_action(self, commitment_id: str, text: str, owner: str = "",
+                   due: date | None = None) -> None:
+        """An assessment's agreed action on a commitment (Session.add_action)."""
+        self._change(lambda s: s.add_action(commitment_id, text, owner, due))
+
+    def edit_action(self, action_id: str, **changes: object) -> None:
+        self._change(lambda s: s.edit_action(action_id, **changes))
+
+    def delete_action(self, action_id: str) -> None:
+        self._change(lambda s: s.delete_action(action_id))
+
+    def add_signatory(self, organisation: str, name: str = "", role: str = "",
+                      signed: date | None = None, reservations: str = "") -> None:
+        """An organisation signing up (Session.add_signatory)."""
+        self._change(lambda s: s.add_signatory(organisation, name, role, signed, reservations))
+
+    def edit_signatory(self, signatory_id: str, **changes: object) -> None:
+        self._change(lambda s: s.edit_signatory(signatory_id, **changes))
+
+    def delete_signatory(self, signatory_id: str) -> None:
+        self._change(lambda s: s.delete_signatory(signatory_id))
 
     def apply_text(self, kind: str, target: str, text: str) -> None:
         """Save a dialog's text by its draft kind (drafts.DRAFT_KINDS): the same names a draft

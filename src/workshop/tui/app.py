@@ -178,7 +178,8 @@ class WorkshopApp(App):
     def create_session(self, details: NewSessionDetails) -> None:
         session = Session.new(self.protocol, details.group, details.facilitator, details.location,
                               on=details.on, participants=details.participants,
-                              authority=details.authority, clock=self.session_clock)
+                              authority=details.authority, clock=self.session_clock,
+                              mode=details.mode)
         try:
             path = self.store.create(session)  # at once, so the file exists before anything else
         except StoreError as exc:

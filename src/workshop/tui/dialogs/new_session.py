@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from workshop.session.kinds import Mode
 from workshop.session.model import MAX_PARTICIPANTS
 from workshop.tui.dialogs.early_keys import EarlyKeys
 from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
@@ -34,6 +35,8 @@ class NewSessionDetails:
     participants: int | None
     authority: str = ""
     """The council or authority the workshop is for ("" when not named)."""
+    mode: Mode = Mode.CONSULT
+    """What the session is for: consultation, assessment or sign-up (docs/modes.md)."""
 
 
 FIELDS = [
