@@ -92,12 +92,15 @@ def render(report: Report, fmt: str, table: str = DEFAULT_TABLE, raw_text: bool 
 
 
 def export_bytes(merged: Merged, protocol: Protocol, fmt: str, table: str = DEFAULT_TABLE,
-                 raw_text: bool = False, book: ThemeBook | None = None) -> bytes:
+                 raw_text: bool = False, book: ThemeBook | None = None,
+                 anonymise: bool = False) -> bytes:
     """`merged` on `protocol`, exported in format `fmt` (see FORMATS); for CSV, `table` is one of
     TABLES and `raw_text` drops the formula guard (csv_export.py). With `book` (an analyst's
-    theme file, analysis/theme_file.py), every format counts and quotes its themes. Raises
-    WorkshopError for an unknown format or table, or `raw_text` outside CSV."""
-    return render(build_report(merged, protocol, book), fmt, table, raw_text)
+    theme file, analysis/theme_file.py), every format counts and quotes its themes; with
+    `anonymise`, facilitators' and signatories' names are left out (for publication). An
+    assessment or a sign-up gets its own layout (report.mode). Raises WorkshopError for an
+    unknown format or table, or `raw_text` outside CSV."""
+    return render(build_report(merged, protocol, book, anonymise), fmt, table, raw_text)
 
 
 def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE) -> Path:
@@ -111,12 +114,13 @@ def default_output_path(source: Path | str, fmt: str, table: str = DEFAULT_TABLE
 
 
 def export_data_package(merged: Merged, protocol: Protocol, folder: Path | str,
-                        raw_text: bool = False, book: ThemeBook | None = None) -> PackageWritten:
+                        raw_text: bool = False, book: ThemeBook | None = None,
+                        anonymise: bool = False) -> PackageWritten:
     """Write the open data package of `merged` into `folder` (data_package.py): the tidy tables
     as CSV (guarded for spreadsheets unless `raw_text`), as Parquet where pyarrow is installed,
     and a datapackage.json describing them; with `book`, the themes and the tags on entries."""
     from workshop.export.data_package import write_data_package
-    return write_data_package(build_report(merged, protocol, book), folder, raw_text)
+    return write_data_package(build_report(merged, protocol, book, anonymise), folder, raw_text)
 
 
 def default_data_folder(source: Path | str) -> Path:
