@@ -1,4 +1,5 @@
-"""`workshop export FILE --format md|csv|xlsx|html|docx|data [-o PATH] [--table ...] [--raw-text]`.
+"""`workshop export FILE --format md|csv|xlsx|html|docx|data [-o PATH] [--table ...] [--raw-text]
+[--anonymise]`.
 
 Reads a session file or a merged file (consultation.inputs.read_result), renders it
 (workshop.export) and writes it: beside FILE with the format's extension by default, to PATH
@@ -9,7 +10,8 @@ formula guard for analysts, with a warning in --help (export/csv_export.py). `--
 writes the open data package, a folder (FILE-data beside FILE, or the one `-o` names, created if
 missing) of CSV and Parquet tables with a datapackage.json (export/data_package.py); it has no
 standard output and no --table. The analyst's theme file beside FILE (`FILE.themes.toml`), or
-the one `--themes` names, puts its themes in the export.
+the one `--themes` names, puts its themes in the export. `--anonymise` leaves out facilitators'
+and signatories' names, for publication (consultation/report_build.py).
 Nothing here imports Textual.
 """
 
@@ -78,6 +80,9 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
     export.add_argument("--themes", type=Path, metavar="THEMES", default=None,
                         help="the analyst's theme file to count and quote themes from "
                         "(default: FILE's own, FILE.themes.toml beside it, if there is one)")
+    export.add_argument("--anonymise", "--anonymize", action="store_true",
+                        help="for publication: leave out the facilitators' and signatories' "
+                        "names (organisations and roles are kept); the export says so")
     export.add_argument("--raw-text", action="store_true",
                         help="CSV and data only, for analysis in pandas, R and the like: write "
                         "every text cell exactly as typed, without the leading ' that stops a "
@@ -122,7 +127,8 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
                                     "another output with -o"))
     merged = read_result(args.file, protocol)
     book = _book(args)
-    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text, book=book)
+    data = export_bytes(merged, protocol, args.fmt, table, raw_text=args.raw_text, book=book,
+                        anonymise=args.anonymise)
     if path is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -133,7 +139,7 @@ def cmd_export(args: argparse.Namespace, protocol: Protocol) -> int:
     what = f" ({table} table{', text as typed' if args.raw_text else ''})" \
         if args.fmt == "csv" else ""
     print(f"Wrote {display_path(path)}: {fmt.label}{what} of {n} session{'' if n == 1 else 's'}"
-          f"{_with_themes(args, book)}.")
+          f"{_with_themes(args, book)}{_anonymised(args)}.")
     return 0
 
 
@@ -151,6 +157,10 @@ def _with_themes(args: argparse.Namespace, book: ThemeBook) -> str:
     return f", with the {n} theme{'' if n == 1 else 's'} of {display_path(path)}"
 
 
+def _anonymised(args: argparse.Namespace) -> str:
+    return ", anonymised (no facilitator or signatory names)" if args.anonymise else ""
+
+
 def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
     """`--format data`: the open data package into a folder (export/data_package.py)."""
     if args.table is not None:
@@ -163,13 +173,13 @@ def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
     folder = Path(args.output) if args.output is not None else default
     merged = read_result(args.file, protocol)
     book = _book(args)
-    written = export_data_package(merged, protocol, folder, args.raw_text, book)
+    written = export_data_package(merged, protocol, folder, args.raw_text, book, args.anonymise)
     n = len(merged.records)
     kinds = "CSV and Parquet" if written.parquet else "CSV"
     raw = ", text as typed" if args.raw_text else ""
     print(f"Wrote {display_path(folder)}{os.sep}: a data package of {n} "
           f"session{'' if n == 1 else 's'} ({len(TABLE_NAMES)} tables as {kinds}{raw}, "
-          f"described in datapackage.json){_with_themes(args, book)}.")
+          f"described in datapackage.json){_with_themes(args, book)}{_anonymised(args)}.")
     if not written.parquet:
         print("CSV only: pyarrow is not installed, so no Parquet files (pip install "
               "'workshop[parquet]' adds them).")

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from workshop import __version__
 from workshop.cli import (
+    compare,
     export,
     follow,
     launch,
@@ -40,8 +41,8 @@ from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
 
 SUB_COMMANDS = {"validate": validate, "new": new, "open": open_session, "merge": merge,
-                "export": export, "results": results, "themes": themes, "serve": serve,
-                "follow": follow}
+                "export": export, "results": results, "compare": compare, "themes": themes,
+                "serve": serve, "follow": follow}
 """Each sub-command's name → its module, in the order `--help` lists them."""
 
 

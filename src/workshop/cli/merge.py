@@ -29,6 +29,7 @@ from workshop.consultation.report_build import build_report
 from workshop.consultation.report_themes import tag_check
 from workshop.errors import Problem, SessionFileError, WorkshopError, display_path
 from workshop.protocol.model import Protocol
+from workshop.session.kinds import Mode
 from workshop.toml.atomic import atomic_write
 
 
@@ -199,7 +200,22 @@ def print_some(items: list) -> None:
 
 
 def summary_line(report: Report) -> str:
-    """The totals and recommendations, read from the report model like every other view."""
+    """The totals and recommendations, read from the report model like every other view (an
+    assessment's ratings and actions, a sign-up's register)."""
+    if report.assessment is not None:
+        evidence = report.entry_counts()["comments"]
+        return (f"Assessment: {report.assessment.summary_line()} {evidence} evidence "
+                f"note{_s(evidence)}." + _register_line(report))
+    if report.mode is Mode.SIGN_UP:
+        return f"Register: {report.register.summary_line()}"
+    return _consultation_line(report) + _register_line(report)
+
+
+def _register_line(report: Report) -> str:
+    return f"\nRegister: {report.register.summary_line()}" if report.register else ""
+
+
+def _consultation_line(report: Report) -> str:
     totals = report.totals()
     voted = len(report.commitments) - len(report.unvoted())
     votes = ", ".join(f"{o.label} {totals[o.id]}" for o in report.options)

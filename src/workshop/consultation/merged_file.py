@@ -172,8 +172,9 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
                  f"of workshop; this one reads version {FORMAT_VERSION}")
         raise SessionFileError(r.problems, more=r.dropped)
     r.unknown(data, (), TOP_KEYS)
-    mode = read_mode(r, data)
-    scale = read_scale(r, data, mode)
+    read = read_mode(r, data)
+    scale = read_scale(r, data, read)
+    mode = read or Mode.CONSULT
     own = _protocol_ref(r, data, ("protocol",)) or ProtocolRef("", "", "")
     records: dict[str, SessionRecord] = {}
     sessions = r.get(data, ("sessions",), list) or []

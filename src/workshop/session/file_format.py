@@ -163,8 +163,9 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
                      "changed since this session was recorded; restore the published text, or give "
                      "the changed text a new version")
 
-    mode = read_mode(r, data)
-    scale = read_scale(r, data, mode)
+    read = read_mode(r, data)
+    scale = read_scale(r, data, read)
+    mode = read or Mode.CONSULT
     meta, started, updated = _read_meta(r, data)
     step, completed, next_entry, elapsed = _read_progress(r, data, protocol, mode)
     recommendation = _read_recommendation(r, data)

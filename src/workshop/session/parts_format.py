@@ -70,6 +70,8 @@ def signatories_to_list(signatories: list[Signatory]) -> list[dict[str, Any]]:
 
 
 def read_mode(r: Reader, data: dict[str, Any]) -> Mode:
+    """The file's mode (a consultation when it names none). An unknown one is reported, and read
+    as None (the rest is then checked as a consultation's, without more noise about it)."""
     text = r.get(data, ("mode",), str, required=False)
     if text is None:
         return Mode.CONSULT
@@ -77,22 +79,34 @@ def read_mode(r: Reader, data: dict[str, Any]) -> Mode:
         return Mode(text)
     except ValueError:
         r.report(("mode",), f"unknown mode '{text}'; expected one of " + ", ".join(Mode))
-        return Mode.CONSULT
+        return None  # type: ignore[return-value]
 
 
-def read_scale(r: Reader, data: dict[str, Any], mode: Mode) -> RatingScale | None:
+def _table_path(data: dict[str, Any], key: str) -> KeyPath:
+    """Where a table is written: its first sub-table's header (`[ratings.c1]`) when it has only
+    sub-tables, which gives the problem a line."""
+    table = data.get(key)
+    if isinstance(table, dict) and table and all(isinstance(v, dict) for v in table.values()):
+        return (key, next(iter(table)))
+    return (key,)
+
+
+def read_scale(r: Reader, data: dict[str, Any], mode: Mode | None) -> RatingScale | None:
     """An assessment's `[scale]` (required there, refused elsewhere), checked as the protocol's
     `[[rating_scale]]` is: points rising by one, digits 0-9, `low` below the highest."""
+    if mode is None:
+        return None
     if mode is not Mode.ASSESS:
         if "scale" in data:
             r.report(("scale",), f"only an assessment session has a scale (this one's mode is "
                      f"'{mode}')")
         if "ratings" in data:
-            r.report(("ratings",), f"only an assessment session has ratings (this one's mode is "
-                     f"'{mode}'); a consultation's counts are in [votes]")
+            r.report(_table_path(data, "ratings"), "only an assessment session has ratings "
+                     f"(this one's mode is '{mode}'); a consultation's counts are in [votes]")
         return None
     if "votes" in data:
-        r.report(("votes",), "an assessment session records [ratings], not [votes]")
+        r.report(_table_path(data, "votes"),
+                 "an assessment session records [ratings], not [votes]")
     table = r.get(data, ("scale",), dict)
     if table is None:
         return None
