@@ -10,10 +10,12 @@ from workshop.tui.screens.principle import principle_screen
 from workshop.tui.screens.questions import QuestionsScreen
 from workshop.tui.screens.recommendation import RecommendationScreen
 from workshop.tui.screens.review import ReviewScreen
+from workshop.tui.screens.signup import SignUpScreen
 from workshop.tui.screens.step import StepData, StepScreen
 
 SCREENS = {StepKind.INTRODUCTION: IntroScreen, StepKind.QUESTIONS: QuestionsScreen,
-           StepKind.RECOMMENDATION: RecommendationScreen, StepKind.REVIEW: ReviewScreen}
+           StepKind.RECOMMENDATION: RecommendationScreen, StepKind.REVIEW: ReviewScreen,
+           StepKind.SIGN_UP: SignUpScreen}
 """The screen of each step that is not a principle's."""
 
 
