@@ -3,7 +3,8 @@ UTF-8 text.
 
 The file starts with a byte-order mark, so Excel reads it as UTF-8 (accents and emoji intact);
 every other reader skips it (Python: `encoding="utf-8-sig"`). Rows end in CRLF (RFC 4180) and
-fields are quoted only when they need it. Numbers are written as plain digits. Dates are
+fields are quoted only when they need it. Numbers are written as plain digits (an assessment's
+mean as `3.2`). Dates are
 `YYYY-MM-DD`, times `YYYY-MM-DD HH:MM:SS` in UTC.
 
 **A commitment's reference is written `#1.4`**, not `1.4`. Excel and LibreOffice read a bare
@@ -40,7 +41,7 @@ def csv_cell(value: Cell, raw: bool = False) -> str | int:
         return ""
     if isinstance(value, bool):  # never produced by rows.py; guard against a silent True/False
         return "Yes" if value else "No"
-    if isinstance(value, int):
+    if isinstance(value, int | float):  # a float is a figure to one decimal: `3.2`
         return value
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")

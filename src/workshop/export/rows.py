@@ -28,7 +28,11 @@ every other format:
   entries tagged with it directly, and its comments, proposed wordings and answers; only the
   header without a theme file;
 - **sessions**: one row per session: who, where, when, how far it got, its recommendation, the
-  facilitator's notes.
+  facilitator's notes;
+- **profile**, **actions** (an assessment's) and **register** (the sign-up register): see
+  rows_modes.py. An assessment's findings are its summary, weakest commitments and actions
+  still to settle, a sign-up's the register's summary; any result with signatories ends its
+  findings with the register's rows.
 
 With a theme file (a codebook of at least one theme), the comments, amendments and answers tables
 have a **Theme** column after the text: the entry's themes, joined with "; ". Without one, every
@@ -53,20 +57,26 @@ from workshop.consultation.figures import utc
 from workshop.consultation.findings import findings
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.export.themes_text import counts_text, names_text, tagged_text, themed
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import EntryKind, Mode
 
 
 class Ref(str):
     """A commitment's reference, `1.4` (CommitmentView.code): always text, never a number."""
 
 
-Cell = str | int | date | datetime | None
-"""A cell: text (a `Ref` is text too), a whole number, a date, a UTC time, or None."""
+Cell = str | int | float | date | datetime | None
+"""A cell: text (a `Ref` is text too), a whole number, a figure shown to one decimal (an
+assessment's mean), a date, a UTC time, or None."""
 
 TABLES = ("findings", "summary", "votes", "comments", "amendments", "answers", "themes",
-          "sessions")
+          "sessions", "profile", "actions", "register")
 """The tables, in the order the workbook's sheets follow (the Summary sheet holds the findings
-and the summary table, and more: xlsx_summary.py)."""
+and the summary table, and more: xlsx_summary.py); the last three, MODE_TABLES, are an
+assessment's and the register's (rows_modes.py)."""
+
+MODE_TABLES = ("profile", "actions", "register")
+"""The tables of an assessment (profile, actions) and of the sign-up register: only a header
+in a result without ratings or signatories."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +115,13 @@ THEME = Column("Theme", 28, wrap=True)
 
 def table(report: Report, name: str) -> Table:
     """One table by name (see TABLES)."""
+    # rows_modes builds on this module's Table and Column, so it is imported here, not above
+    from workshop.export.rows_modes import actions_table, profile_table, register_table
     return {"findings": findings_table, "summary": summary_table, "votes": votes_table,
             "comments": comments_table, "amendments": amendments_table,
             "answers": answers_table, "themes": themes_table,
-            "sessions": sessions_table}[name](report)
+            "sessions": sessions_table, "profile": profile_table, "actions": actions_table,
+            "register": register_table}[name](report)
 
 
 def tables(report: Report) -> list[Table]:
@@ -116,10 +129,16 @@ def tables(report: Report) -> list[Table]:
 
 
 def findings_table(report: Report) -> Table:
-    """The findings, a row each (see the module docstring)."""
-    f = findings(report)
+    """The findings, a row each (see the module docstring); an assessment's and a sign-up's
+    are their own (rows_modes.py)."""
+    from workshop.export.rows_modes import assessment_findings, register_findings
     columns = (Column("Finding", 18), Column("Ref", 6), Column("Subject", 40, wrap=True),
                Column("Count", 8), Column("Detail", 70, wrap=True))
+    if report.assessment is not None:
+        return Table("findings", "Findings", columns, assessment_findings(report))
+    if report.mode is Mode.SIGN_UP:
+        return Table("findings", "Findings", columns, register_findings(report))
+    f = findings(report)
     rows: list[list[Cell]] = [["Headline", None, "Workshops", f.workshops, f.headline()]]
     rows += [["Recommendation", None, t.label, t.count, "; ".join(w.name for w in t.workshops)
               or None] for t in f.recommendations]
@@ -133,6 +152,7 @@ def findings_table(report: Report) -> Table:
                  for t in f.top_themes]
         rows.append(["Tagged", None, "Comments, proposed wordings and answers", f.tagged,
                      tagged_text(f)])
+    rows += register_findings(report)
     return Table("findings", "Findings", columns, rows)
 
 
