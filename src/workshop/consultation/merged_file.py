@@ -13,6 +13,13 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
+from workshop.consultation.merged_parts import (
+    PARTS_SUMMARY,
+    parts_rows,
+    parts_summary,
+    read_actions,
+    read_signatories,
+)
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord, made_order
 from workshop.errors import SessionFileError
 from workshop.protocol.model import Protocol
@@ -25,16 +32,7 @@ from workshop.session.model import (
     Entry,
     Recommendation,
 )
-from workshop.session.parts_format import (
-    action_to_dict,
-    counts_key,
-    read_action,
-    read_mode,
-    read_scale,
-    read_signatory,
-    scale_to_dict,
-    signatory_to_dict,
-)
+from workshop.session.parts_format import counts_key, read_mode, read_scale, scale_to_dict
 from workshop.toml.io import dumps_toml
 from workshop.toml.lines import KeyPath
 from workshop.toml.reader import Reader
@@ -74,7 +72,7 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
             "votes": sum(n for r in records for counts in r.votes.values() for n in counts.values()),
             **{kind: sum(len(v) for r in records for v in r.entries(kind).values())
                for kind in ENTRY_KINDS},
-            **_parts_summary(records),
+            **parts_summary(records),
         },
     }
     if merged.scale is not None:
@@ -96,26 +94,8 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
         if rows:  # an empty list is left out rather than written as `kind = []`
             data[kind] = [_entry(row[-1].record.id, TARGET_KEY[kind], row[-1].target, row[-1].entry)
                           for row in sorted(rows, key=lambda row: row[:4])]
-    order = _order(protocol, "votes")
-    actions = sorted(((order(cid), r.id, made_order(a), cid, a) for r in records
-                      for cid, items in r.actions.items() for a in items), key=lambda t: t[:3])
-    if actions:
-        data["actions"] = [{"session": sid, "commitment": cid, **action_to_dict(a)}
-                           for _, sid, _, cid, a in actions]
-    signatories = [(r.id, s) for r in records for s in r.signatories]
-    if signatories:
-        data["signatories"] = [{"session": sid, **signatory_to_dict(s)} for sid, s in signatories]
+    data |= parts_rows(records, _order(protocol, "votes"))
     return data
-
-
-PARTS_SUMMARY = ("actions", "signatories")
-"""The summary's counts of the other uses' parts: written only when there are some."""
-
-
-def _parts_summary(records: list[SessionRecord]) -> dict[str, int]:
-    actions = sum(len(items) for r in records for items in r.actions.values())
-    signatories = sum(len(r.signatories) for r in records)
-    return {key: n for key, n in (("actions", actions), ("signatories", signatories)) if n}
 
 
 def _session(r: SessionRecord, merged_protocol: ProtocolRef) -> dict[str, Any]:
@@ -188,8 +168,8 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
     key = counts_key(mode)
     votes = _read_votes(r, data, records, key)
     entries = {kind: _read_entries(r, data, kind, records, protocol) for kind in ENTRY_KINDS}
-    actions = _read_actions(r, data, records)
-    signatories = _read_signatories(r, data, records)
+    actions = read_actions(r, data, records)
+    signatories = read_signatories(r, data, records)
     _check_summary(r, data, records, votes, entries, actions, signatories)
     if protocol is not None:
         option_ids = scale.ids if scale is not None else protocol.option_ids
@@ -204,38 +184,6 @@ def merged_from_dict(data: dict[str, Any], text: str, file: str,
                            signatories=tuple(sorted(signatories.get(sid, ()), key=made_order)),
                            **{kind: entries[kind].get(sid, {}) for kind in ENTRY_KINDS})
     return Merged(own, out)
-
-
-def _read_actions(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
-    """[[actions]] rows → {session id: {commitment id: [Action]}}, each kept as made."""
-    out: dict[str, dict[str, list]] = {}
-    for index, row in enumerate(r.get(data, ("actions",), list, required=False) or []):
-        p: KeyPath = ("actions", index)
-        action = read_action(r, row, p, extra=("session", "commitment"))
-        sid = r.get(row, (*p, "session"), str) if isinstance(row, dict) else None
-        cid = r.get(row, (*p, "commitment"), str) if isinstance(row, dict) else None
-        if sid is not None and sid not in records:
-            r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
-        if action is not None and sid is not None and cid is not None:
-            out.setdefault(sid, {}).setdefault(cid, []).append(action)
-    for targets in out.values():
-        for items in targets.values():
-            items.sort(key=made_order)
-    return out
-
-
-def _read_signatories(r: Reader, data: dict[str, Any], records: dict[str, SessionRecord]):
-    """[[signatories]] rows → {session id: [Signatory]}."""
-    out: dict[str, list] = {}
-    for index, row in enumerate(r.get(data, ("signatories",), list, required=False) or []):
-        p: KeyPath = ("signatories", index)
-        signatory = read_signatory(r, row, p, extra=("session",))
-        sid = r.get(row, (*p, "session"), str) if isinstance(row, dict) else None
-        if sid is not None and sid not in records:
-            r.report((*p, "session"), f"session '{sid}' is not in [[sessions]]")
-        if signatory is not None and sid is not None:
-            out.setdefault(sid, []).append(signatory)
-    return out
 
 
 def _protocol_ref(r: Reader, table: Any, path: KeyPath, required: bool = True) -> ProtocolRef | None:

@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop.protocol.model import Protocol
 
 
 class EntryKind(StrEnum):
@@ -149,3 +153,16 @@ QUESTIONS = Step(StepKind.QUESTIONS)
 RECOMMENDATION = Step(StepKind.RECOMMENDATION)
 SIGN_UP = Step(StepKind.SIGN_UP)
 REVIEW = Step(StepKind.REVIEW)
+
+
+def protocol_steps(protocol: Protocol, mode: Mode = Mode.CONSULT) -> list[Step]:
+    """The steps of a session on `protocol` in `mode`, in order: a consultation votes on each
+    principle, answers the questions and recommends; an assessment rates each principle; a
+    sign-up records the organisations signing. Each begins with the introduction and ends with
+    the review."""
+    principles = [Step.principle(p.id) for p in protocol.principles]
+    if mode is Mode.ASSESS:
+        return [INTRODUCTION, *principles, REVIEW]
+    if mode is Mode.SIGN_UP:
+        return [INTRODUCTION, SIGN_UP, REVIEW]
+    return [INTRODUCTION, *principles, QUESTIONS, RECOMMENDATION, REVIEW]

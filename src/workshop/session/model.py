@@ -16,17 +16,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from workshop.errors import SessionError
-from workshop.protocol.model import Protocol, RatingScale, VoteOption
-from workshop.session.kinds import (
-    ENTRY_KINDS,
-    INTRODUCTION,
-    QUESTIONS,
-    RECOMMENDATION,
-    REVIEW,
-    SIGN_UP,
-    Mode,
-    Step,
-)
+from workshop.protocol.model import Protocol, RatingScale
+from workshop.session.kinds import ENTRY_KINDS, INTRODUCTION, Mode, Step, protocol_steps
+from workshop.session.parts import Action, Parts, Signatory, check_text
+
+__all__ = ["Action", "Entry", "Meta", "Recommendation", "Session", "Signatory", "entry_number",
+           "protocol_steps", "recommendation_label", "utc_now"]
 
 RECOMMENDATIONS: dict[str, str] = {
     "adopt": "Adopt",
@@ -70,42 +65,6 @@ class Entry:
     edited: datetime | None = None
 
 
-@dataclass
-class Action:
-    """An action an assessment agreed on a commitment: what, who and by when."""
-
-    id: str
-    """Unique within the session, numbered with its entries (`e9`)."""
-    text: str
-    owner: str = ""
-    """Who will do it (an organisation or a role; "" until agreed)."""
-    due: date | None = None
-    created: datetime = field(default_factory=lambda: utc_now())
-    edited: datetime | None = None
-
-
-@dataclass
-class Signatory:
-    """A partner organisation signing up to the protocol (the sign-up register)."""
-
-    id: str
-    """Unique within the session, numbered with its entries (`e3`)."""
-    organisation: str
-    name: str = ""
-    """The person signing: the one place a person's name is recorded (`export --anonymise`
-    leaves it out)."""
-    role: str = ""
-    signed: date = field(default_factory=date.today)
-    reservations: str = ""
-    """Commitments the organisation does not accept, in its own words ("" for none)."""
-    created: datetime = field(default_factory=lambda: utc_now())
-    edited: datetime | None = None
-
-
-SIGNATORY_FIELDS = ("organisation", "name", "role", "signed", "reservations")
-ACTION_FIELDS = ("text", "owner", "due")
-
-
 def entry_number(entry_id: str) -> int | None:
     """The number of an entry id as a session makes it (`e7` → 7); None for any other id. ASCII
     digits only: "²".isdigit() is true, but int("²") fails."""
@@ -145,7 +104,7 @@ class Recommendation:
 
 
 @dataclass
-class Session:
+class Session(Parts):
     """One workshop. Vote counts are kept per commitment id, then per vote option id."""
 
     id: str
@@ -221,25 +180,6 @@ class Session:
         )
 
     # -- votes (ratings, in an assessment) ------------------------------------------------------
-
-    @property
-    def options(self) -> tuple[VoteOption, ...]:
-        """What the room's counts are kept against: the protocol's vote options, or in an
-        assessment the points of its scale (id and key: the point's digit)."""
-        if self.mode is Mode.ASSESS and self.scale is not None:
-            return self.scale.options
-        return self.protocol.vote_options if self.protocol else ()
-
-    @property
-    def option_ids(self) -> tuple[str, ...]:
-        return tuple(o.id for o in self.options)
-
-    @property
-    def tones(self) -> dict[str, str]:
-        """option id → tone (protocol.model.TONES), for the options in use."""
-        if self.mode is Mode.ASSESS and self.scale is not None:
-            return self.scale.tones
-        return self.protocol.tones if self.protocol else {}
 
     def counts(self, commitment_id: str) -> dict[str, int]:
         """The counts for a commitment, every option present (zero where nobody voted)."""
@@ -325,7 +265,7 @@ class Session:
     def edit(self, entry_id: str, text: str) -> Entry:
         """Replace an entry's text; its creation time is kept and its edit time stamped."""
         _, _, entry = self.find(entry_id)
-        _check_text(text, "text")
+        check_text(text, "text")
         entry.text = text
         entry.edited = self.clock()
         self._touch(entry.edited)
@@ -341,100 +281,12 @@ class Session:
         return entry
 
     def _add(self, table: dict[str, list[Entry]], target: str, text: str, what: str) -> Entry:
-        _check_text(text, what)
+        check_text(text, what)
         now = self.clock()
         entry = Entry(id=self._next_id(), text=text, created=now)
         table.setdefault(target, []).append(entry)
         self._touch(now)
         return entry
-
-    # -- actions (assessment) and signatories (sign-up) ----------------------------------------
-
-    def add_action(self, commitment_id: str, text: str, owner: str = "",
-                   due: date | None = None) -> Action:
-        """Record an action agreed on a commitment (an assessment's: see `Mode.ASSESS`)."""
-        self._check_commitment(commitment_id)
-        if self.mode is not Mode.ASSESS:
-            raise SessionError("actions are agreed in an assessment session (--mode assess)")
-        _check_text(text, "action")
-        _check_due(due)
-        now = self.clock()
-        action = Action(self._next_id(), text, owner.strip(), due, now)
-        self.actions.setdefault(commitment_id, []).append(action)
-        self._touch(now)
-        return action
-
-    def find_action(self, action_id: str) -> tuple[str, Action]:
-        for target, actions in self.actions.items():
-            for action in actions:
-                if action.id == action_id:
-                    return target, action
-        raise SessionError(f"no action with id '{action_id}'")
-
-    def edit_action(self, action_id: str, **changes: object) -> Action:
-        """Change an action's text, owner or due date."""
-        _, action = self.find_action(action_id)
-        _check_fields(changes, ACTION_FIELDS, "action")
-        if "text" in changes:
-            _check_text(changes["text"], "action")
-        if "due" in changes:
-            _check_due(changes["due"])  # type: ignore[arg-type]
-        if "owner" in changes:
-            changes["owner"] = str(changes["owner"]).strip()
-        for name, value in changes.items():
-            setattr(action, name, value)
-        action.edited = self.clock()
-        self._touch(action.edited)
-        return action
-
-    def delete_action(self, action_id: str) -> Action:
-        target, action = self.find_action(action_id)
-        self.actions[target].remove(action)
-        if not self.actions[target]:
-            del self.actions[target]
-        self._touch()
-        return action
-
-    def add_signatory(self, organisation: str, name: str = "", role: str = "",
-                      signed: date | None = None, reservations: str = "") -> Signatory:
-        """Record an organisation signing up to the protocol."""
-        _check_signatory(organisation, signed)
-        now = self.clock()
-        signatory = Signatory(self._next_id(), organisation.strip(), name.strip(), role.strip(),
-                              signed or now.date(), reservations, now)
-        self.signatories.append(signatory)
-        self._touch(now)
-        return signatory
-
-    def find_signatory(self, signatory_id: str) -> Signatory:
-        for signatory in self.signatories:
-            if signatory.id == signatory_id:
-                return signatory
-        raise SessionError(f"no signatory with id '{signatory_id}'")
-
-    def edit_signatory(self, signatory_id: str, **changes: object) -> Signatory:
-        """Change any of a signatory's organisation, name, role, signed date, reservations."""
-        signatory = self.find_signatory(signatory_id)
-        _check_fields(changes, SIGNATORY_FIELDS, "signatory")
-        _check_signatory(str(changes.get("organisation", signatory.organisation)),
-                         changes.get("signed", signatory.signed))  # type: ignore[arg-type]
-        for name, value in changes.items():
-            setattr(signatory, name, value.strip() if name in ("organisation", "name", "role")
-                    else value)
-        signatory.edited = self.clock()
-        self._touch(signatory.edited)
-        return signatory
-
-    def delete_signatory(self, signatory_id: str) -> Signatory:
-        signatory = self.find_signatory(signatory_id)
-        self.signatories.remove(signatory)
-        self._touch()
-        return signatory
-
-    def _next_id(self) -> str:
-        entry_id = f"e{self.next_entry}"
-        self.next_entry += 1
-        return entry_id
 
     # -- recommendation, metadata, progress -----------------------------------------------------
 
@@ -531,32 +383,6 @@ class Session:
             raise SessionError(f"unknown {what} '{option_id}'; the options are {allowed}")
 
 
-def _check_text(text: str, what: str) -> None:
-    if not isinstance(text, str):
-        raise SessionError(f"the {what} must be text")
-    if not text.strip():
-        raise SessionError(f"an empty {what} is not recorded")
-
-
-def _check_due(due: object) -> None:
-    if due is not None and (isinstance(due, datetime) or not isinstance(due, date)):
-        raise SessionError(f"a due date must be a date (YYYY-MM-DD), not {due!r}")
-
-
-def _check_signatory(organisation: str, signed: object) -> None:
-    if not isinstance(organisation, str) or not organisation.strip():
-        raise SessionError("a signatory needs the organisation's name")
-    if signed is not None and (isinstance(signed, datetime) or not isinstance(signed, date)):
-        raise SessionError(f"the date signed must be a date (YYYY-MM-DD), not {signed!r}")
-
-
-def _check_fields(changes: dict[str, object], allowed: tuple[str, ...], what: str) -> None:
-    for name in changes:
-        if name not in allowed:
-            raise SessionError(f"unknown {what} detail '{name}'; the details are "
-                               + ", ".join(allowed))
-
-
 def _check_participants(value: int | None) -> None:
     if value is None:
         return
@@ -565,16 +391,3 @@ def _check_participants(value: int | None) -> None:
     if value > MAX_PARTICIPANTS:
         raise SessionError(f"the number of participants cannot be more than "
                            f"{MAX_PARTICIPANTS:,} ({value})")
-
-
-def protocol_steps(protocol: Protocol, mode: Mode = Mode.CONSULT) -> list[Step]:
-    """The steps of a session on `protocol` in `mode`, in order: a consultation votes on each
-    principle, answers the questions and recommends; an assessment rates each principle; a
-    sign-up records the organisations signing. Each begins with the introduction and ends with
-    the review."""
-    principles = [Step.principle(p.id) for p in protocol.principles]
-    if mode is Mode.ASSESS:
-        return [INTRODUCTION, *principles, REVIEW]
-    if mode is Mode.SIGN_UP:
-        return [INTRODUCTION, SIGN_UP, REVIEW]
-    return [INTRODUCTION, *principles, QUESTIONS, RECOMMENDATION, REVIEW]
