@@ -43,8 +43,7 @@ from workshop.tui.screens.start import StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
 
-NOT_SAVED = "NOT SAVED"
-"""The title of the toast a failed save raises (and a recovered one takes away)."""
+NOT_SAVED = "NOT SAVED"  # the title of the toast a failed save raises (a recovery takes it away)
 
 
 def _from_live(name: str, default: object = None) -> property:
@@ -296,8 +295,7 @@ class WorkshopApp(App):
         self.apply(lambda live: live.vote(message.commitment_id, message.option_id))
 
     def on_vote_removed(self, message: msg.VoteRemoved) -> None:
-        session = self.session
-        if session is not None and not self.read_only and session.counts(
+        if self.session is not None and not self.read_only and self.session.counts(
                 message.commitment_id).get(message.option_id, 0) == 0:
             self.bell()  # nothing to take away: a bell, not a warning
             return
@@ -308,6 +306,9 @@ class WorkshopApp(App):
 
     def on_entry_deleted(self, message: msg.EntryDeleted) -> None:
         self.apply(lambda live: live.delete_entry(message.entry_id))
+
+    def on_change_requested(self, message: msg.ChangeRequested) -> None:
+        self.apply(message.change)  # an action or a signatory: the change names its own ids
 
     def on_recommendation_chosen(self, message: msg.RecommendationChosen) -> None:
         self.apply(lambda live: live.recommend(message.choice))
