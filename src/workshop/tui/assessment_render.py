@@ -132,8 +132,9 @@ def actions_table(actions: tuple[ActionView, ...], with_workshop: bool = False) 
     return table
 
 
-def needing_action_text(assessment: Assessment) -> RenderableType:
-    """A warning naming each commitment rated low with no action agreed yet."""
+def needing_action_text(assessment: Assessment, hint: str = "") -> RenderableType:
+    """A warning naming each commitment rated low with no action agreed yet (`hint`: how to
+    agree one, where that can be done)."""
     waiting = assessment.needing_action
     if not waiting:
         if assessment.low:
@@ -146,8 +147,10 @@ def needing_action_text(assessment: Assessment) -> RenderableType:
     grid.add_column(no_wrap=True, style="dim")
     for r in waiting:
         grid.add_row(r.code, Text(r.text), f"mean {r.spread.mean_text}")
-    head = Text(f"⚑ {n} commitment{'' if n == 1 else 's'} rated low with no action agreed yet "
-                "(a on the commitment agrees one)", style="bold yellow")
+    head = Text(f"⚑ {n} commitment{'' if n == 1 else 's'} rated low with no action agreed yet",
+                style="bold yellow")
+    if hint:
+        head.append(f" ({hint})", style="yellow")
     return Group(head, grid)
 
 
@@ -177,7 +180,7 @@ def rating_row(rating: Rating, colours: Colours, header: bool = False,
         label.append(f"{rating.principle.title}: ", style="dim")
     label.append(f"{rating.code} ", style="dim")
     label.append(rating.text)
-    figures = distribution_bar(rating.spread, colours)
+    figures = distribution_bar(rating.spread, colours, width=10)
     counts = " · ".join(str(n) for n in rating.spread.counts.values())
     figures.append(f"  {counts}", style="bold" if rating.n else "dim")
     if rating.n:
@@ -242,5 +245,20 @@ def rating_detail(rating: Rating, scale: RatingScale, colours: Colours,
                           w.spread.range_text)
         parts += [Text(""), table]
     if rating.actions:
-        parts += [Text(""), actions_table(rating.actions, with_workshop=workshops > 1)]
+        parts += [Text(""), actions_list(rating.actions, with_workshop=workshops > 1)]
     return Group(*parts)
+
+
+def actions_list(actions: tuple[ActionView, ...], with_workshop: bool) -> RenderableType:
+    """A commitment's actions for a narrow pane: each with its owner, due date (and workshop)
+    on the line below."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for a in actions:
+        text = Text(a.text)
+        text.append(f"\n{a.owner_text} · due {a.due_text}", style="dim")
+        if with_workshop:
+            text.append(f"\n{a.workshop}", style="dim italic")
+        grid.add_row("•", text)
+    return Group(Text("Actions agreed", style="bold"), grid)

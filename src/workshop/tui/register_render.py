@@ -17,24 +17,27 @@ from workshop.consultation.report import ANONYMISED_NOTE
 
 def _table(register: Register, entries: tuple[RegisterEntry, ...], title: str,
            with_workshop: bool, status: bool) -> Table:
+    """One row per entry: the organisation (and, from several workshops, the one it signed
+    at), who signed and their role, the date, the reservations (and the status)."""
     table = Table(expand=True, title=title, title_justify="left", show_lines=True)
     # Folded, never cut with "…": every word of a register entry is read.
     table.add_column("Organisation", ratio=2, overflow="fold")
-    table.add_column("Person", max_width=18, overflow="fold")
-    table.add_column("Role", max_width=18, overflow="fold")
+    table.add_column("Signed by", ratio=2, overflow="fold")
     table.add_column("Signed", no_wrap=True)
     table.add_column("Reservations", ratio=3, overflow="fold")
-    if with_workshop:
-        table.add_column("Workshop", ratio=2, overflow="fold")
     if status:
         table.add_column("Status", ratio=2, overflow="fold")
     for e in entries:
-        cells: list[RenderableType] = [
-            Text(e.organisation, style="bold"), Text(register.name_text(e)), Text(e.role),
-            e.signed.isoformat(),
-            Text(e.reservations_text, style="" if e.reservations.strip() else "dim")]
+        organisation = Text(e.organisation, style="bold")
         if with_workshop:
-            cells.append(Text(e.workshop))
+            organisation.append(f"\nat {e.workshop}", style="dim")
+        who = Text(register.name_text(e) or "No name given",
+                   style="" if register.name_text(e) else "dim")
+        if e.role:
+            who.append(f"\n{e.role}", style="italic")
+        cells: list[RenderableType] = [
+            organisation, who, e.signed.isoformat(),
+            Text(e.reservations_text, style="" if e.reservations.strip() else "dim")]
         if status:
             cells.append(Text(e.status, style="italic"))
         table.add_row(*cells)

@@ -35,17 +35,10 @@ from workshop.consultation.report import CommitmentView, Note
 from workshop.consultation.report_build import build_report
 from workshop.protocol.model import Protocol
 from workshop.session.kinds import EntryKind
+from workshop.tui import results_modes as modes
 from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.dialogs.theme_picker import EVERY
-from workshop.tui.results_render import (
-    commitment_detail,
-    commitment_row,
-    figures_legend,
-    findings_text,
-    note_prompt,
-    question_detail,
-    workshop_detail,
-)
+from workshop.tui.results_render import note_prompt, question_detail, workshop_detail
 from workshop.tui.screens.results_codebook import CodebookScreen
 from workshop.tui.tagging import Tagging
 from workshop.tui.tones import TONE_CLASSES, option_colours
@@ -125,10 +118,10 @@ class ResultsScreen(CodebookScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
-        with TabbedContent(id="results-tabs"):
+        with TabbedContent(id="results-tabs", initial=modes.first_tab(self.report)):
             with TabPane("1 Commitments", id="tab-commitments"):
                 # What the figures under each commitment are, and what ✎ counts.
-                yield Static(figures_legend(self.report), id="results-legend")
+                yield Static(modes.legend(self.report), id="results-legend")
                 yield from self._split("result-list", "result-detail", "result-text",
                                        "result-entries")
             with TabPane("2 Questions", id="tab-questions"):
@@ -138,9 +131,9 @@ class ResultsScreen(CodebookScreen):
                 with VerticalScroll(classes="results-detail"):
                     yield DataTable(id="workshop-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="workshop-detail")
-            with TabPane("4 Findings", id="tab-findings"):
+            with TabPane(modes.FINDINGS_TAB[self.report.mode], id="tab-findings"):
                 with VerticalScroll(id="findings", classes="results-detail", can_focus=True):
-                    yield Static(findings_text(findings(self.report)), id="findings-text")
+                    yield Static(id="findings-text")
             with TabPane("5 Themes", id="tab-themes"):
                 yield ThemesPane(id="themes")
         yield Footer()
@@ -157,7 +150,8 @@ class ResultsScreen(CodebookScreen):
     def on_mount(self) -> None:
         self.fill_workshops()
         self.show_title()
-        self.query_one("#result-list", OptionList).focus()
+        self.show_findings()
+        self.query_one(TAB_FOCUS[modes.first_tab(self.report)]).focus()
         # The lists take a highlight only once they have been laid out in their tab.
         self.call_after_refresh(self.fill_commitments)
         self.call_after_refresh(self.fill_questions)
@@ -168,13 +162,12 @@ class ResultsScreen(CodebookScreen):
 
     def show_title(self) -> None:
         workshops = self.report.workshops
-        marks = self.report.mark_counts()
         title = Text()
         title.append("Results", style="bold")
         title.append(f" · {self.label} · ")
         title.append(f"{len(workshops)} workshop{'s' if len(workshops) != 1 else ''}, "
                      f"{self.report.participants()} participants · "
-                     f"{marks['contested']} contested, {marks['consensus']} consensus\n")
+                     f"{modes.title_figures(self.report)}\n")
         title.append(f"Order: {ORDERS[self.order]} (o)", style="dim")
         title.append(" · Comments and answers from: ", style="dim")
         if self.session_filter:
@@ -198,9 +191,9 @@ class ResultsScreen(CodebookScreen):
         carries the principle's title."""
         self.rows = self.report.sorted_commitments(self.order)
         grouped = self.order == "protocol"
-        colours = option_colours(self, self.protocol)
-        options = [Option(commitment_row(c, show_principle=not grouped, colours=colours,
-                                         header=grouped and c.number == 1), id=c.id)
+        colours = option_colours(self, self.report)
+        options = [Option(modes.row(self.report, c, not grouped, colours,
+                                    header=grouped and c.number == 1), id=c.id)
                    for c in self.rows]
         listing = self.query_one("#result-list", OptionList)
         listing.set_options(options)
@@ -219,12 +212,11 @@ class ResultsScreen(CodebookScreen):
         view = self.current
         if view is None:
             return
-        colours = option_colours(self, self.protocol)
-        self.query_one("#result-text", Static).update(
-            commitment_detail(view, self.report, colours))
+        colours = option_colours(self, self.report)
+        self.query_one("#result-text", Static).update(modes.detail(self.report, view, colours))
         notes = [n for n in (*view.comments, *view.amendments) if self._shown(n)]
         notes.sort(key=lambda n: (n.created, n.session_id))
-        self._show_entries("#result-entries", notes, view.text, "No comments or proposed wordings",
+        self._show_entries("#result-entries", notes, view.text, modes.no_entries(self.report),
                            keep)
 
     def _shown(self, note: Note) -> bool:
@@ -254,6 +246,16 @@ class ResultsScreen(CodebookScreen):
             refs = [n.ref for n in notes]
             place = min(index, len(notes) - 1) if keep == "place" else 0
             listing.highlighted = refs.index(was) if was in refs else place
+
+    def show_findings(self) -> None:
+        """The Findings tab in the report's mode (results_modes.py)."""
+        findings_view = modes.findings_view(self.report, option_colours(self, self.report))
+        self.query_one("#findings-text", Static).update(findings_view)
+
+    def redraw(self, keep_theme: str | None = None, keep: str = "place") -> None:
+        """After a change to the themes (results_tagging.py), the findings in this mode."""
+        super().redraw(keep_theme, keep)
+        self.show_findings()
 
     # -- questions ------------------------------------------------------------------------------
 

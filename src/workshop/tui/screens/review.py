@@ -109,7 +109,8 @@ class ReviewScreen(StepScreen):
         colours = option_colours(self, report)
         self.query_one("#review-missing", Static).update(
             unrated_text(assessment, report.in_progress))
-        self.query_one("#review-needing", Static).update(needing_action_text(assessment))
+        self.query_one("#review-needing", Static).update(
+            needing_action_text(assessment, hint="a on the commitment's step agrees one"))
         self.query_one("#review-profile", Static).update(profile_table(assessment, colours))
         self.query_one("#review-weakest", Static).update(weakest_table(assessment))
         self.query_one("#review-actions", Static).update(actions_table(assessment.actions))
