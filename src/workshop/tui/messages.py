@@ -12,12 +12,17 @@ in the dialog. A message would be handled only after the keys already queued (st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from workshop.session.autosave import SaveResult
+
+if TYPE_CHECKING:
+    from workshop.session.live import LiveSession
 
 
 @dataclass
@@ -100,3 +105,12 @@ class SaveFinished(Message):
     """The autosaver finished a write (posted from its thread; Textual hands it over safely)."""
 
     result: SaveResult
+
+
+@dataclass
+class ChangeRequested(Message):
+    """A change to the session that has no message of its own (an assessment's actions):
+    `change` is handed to `app.apply` (it is called with the LiveSession, which applies it and
+    saves). The ids it needs are captured when the key is pressed, as every message's are."""
+
+    change: Callable[[LiveSession], object]

@@ -18,22 +18,27 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.consultation.figures import percent
+from workshop.consultation.assessment import Spread
+from workshop.consultation.figures import long_date, percent
 from workshop.consultation.wording import readable_runs, word_diff
-from workshop.protocol.model import Protocol
+from workshop.protocol.model import RatingScale, VoteOption
 from workshop.session.kinds import EntryKind
-from workshop.session.model import Entry
+from workshop.session.model import Action, Entry
+
+Options = tuple[VoteOption, ...]
+"""The options a session counts against, in order (`Session.options`): a consultation's vote
+options, or an assessment's scale points."""
 
 
-def counts_text(counts: dict[str, int], protocol: Protocol) -> str:
+def counts_text(counts: dict[str, int], options: Options) -> str:
     """`7 · 3 · 2`, in vote-option order."""
-    return " · ".join(f"{counts.get(o, 0):>2}" for o in protocol.option_ids)
+    return " · ".join(f"{counts.get(o.id, 0):>2}" for o in options)
 
 
-def commitment_header(protocol: Protocol) -> Text:
+def commitment_header(options: Options) -> Text:
     """The heading of `commitment_row`'s columns: each count under its option's key (the key
     that adds to it), `c` over the comments and `w` over the proposed wordings."""
-    keys = " · ".join(f"{o.key:>2}" for o in protocol.vote_options)
+    keys = " · ".join(f"{o.key:>2}" for o in options)
     return Text(f"{keys}  c  w Commitment")
 
 
@@ -45,7 +50,7 @@ def over_mark(total: int, participants: int | None) -> Text:
 
 
 def commitment_row(number: int, text: str, counts: dict[str, int], comments: int, wordings: int,
-                   protocol: Protocol, participants: int | None = None) -> Table:
+                   options: Options, participants: int | None = None) -> Table:
     """`7 ·  3 ·  2  2c 1w  3. Ensure that ...`: counts first so they line up; text wraps under
     itself. A total above the head count starts the text with `over_mark`."""
     voted = any(counts.values())
@@ -56,40 +61,101 @@ def commitment_row(number: int, text: str, counts: dict[str, int], comments: int
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(counts_text(counts, protocol), style="bold" if voted else "dim"), notes,
+    grid.add_row(Text(counts_text(counts, options), style="bold" if voted else "dim"), notes,
                  Text.assemble(over_mark(sum(counts.values()), participants),
                                (f"{number}. ", "dim"), text))
     return grid
 
 
-def vote_bars(counts: dict[str, int], protocol: Protocol, participants: int | None,
-              colours: Colours | None = None) -> RenderableType:
-    """One bar per option, scaled to the head count (or to the total when none is given).
-    `colours` (option id → colour) come from the theme (tui/tones.py); without them, the
-    fallback colours of each option's meaning."""
-    colours = colours or fallback_colours(protocol)
+def vote_bars(counts: dict[str, int], options: Options, participants: int | None,
+              colours: Colours, verb: str = "voted") -> RenderableType:
+    """One bar per option, scaled to the head count (or to the total when none is given), in
+    `colours` (option id → colour: the theme's, tui/tones.py)."""
     total = sum(counts.values())
     scale = max(total, participants or 0, 1)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_column(no_wrap=True, justify="right")
-    for option in protocol.vote_options:
+    for option in options:
         n = counts.get(option.id, 0)
         share = f"{percent(n, total)}%" if total else "-"
         grid.add_row(Text.assemble((f"[{option.key}] ", "dim"), option.label),
                      Bar(scale, 0, n, color=colours[option.id], bgcolor="grey23"),
                      Text(f"{n:>3} {share:>4}", style="bold" if n else "dim"))
-    return Group(grid, head_count(total, participants))
+    return Group(grid, head_count(total, participants, verb))
 
 
-def head_count(total: int, participants: int | None) -> Text:
+def head_count(total: int, participants: int | None, verb: str = "voted") -> Text:
+    """`7 of 12 voted` (`rated` in an assessment), flagged when more than the head count."""
     if participants is None:
-        return Text(f"{total} votes (head count not given)", style="dim")
+        noun = "votes" if verb == "voted" else "ratings"
+        return Text(f"{total} {noun} (head count not given)", style="dim")
     if total > participants:
-        return Text(f"{total} of {participants} voted: more than the head count",
+        return Text(f"{total} of {participants} {verb}: more than the head count",
                     style="bold reverse red")
-    return Text(f"{total} of {participants} voted", style="bold" if total == participants else "")
+    return Text(f"{total} of {participants} {verb}",
+                style="bold" if total == participants else "")
+
+
+def rating_header(options: Options) -> Text:
+    """The heading of `rating_row`'s columns: each point's count under its key, the mean, `e`
+    over the evidence notes and `a` over the agreed actions."""
+    keys = " ".join(f"{o.key:>2}" for o in options)
+    return Text(f"{keys} mean  e  a Commitment")
+
+
+NEEDS_ACTION = "⚑ needs action"
+"""How a commitment rated low with no action agreed is marked (in words as well as colour)."""
+
+
+def rating_row(number: int, text: str, spread: Spread, evidence: int, actions: int,
+               needs_action: bool, participants: int | None = None) -> Table:
+    """` 0  1  4  5  2  3.6 2e 1a  3. Ensure that ...`: the room's count per point, the mean
+    to one decimal, the notes, then the text, started by `NEEDS_ACTION` when rated low with
+    no action agreed (and by `over_mark` when more rated than the head count)."""
+    counts = " ".join(f"{n:>2}" for n in spread.counts.values())
+    notes = Text()
+    notes.append(f"{evidence}e" if evidence else "  ", style="bold cyan")
+    notes.append(f" {actions}a" if actions else "   ", style="bold magenta")
+    flag = Text(f"{NEEDS_ACTION} ", style="bold red") if needs_action else Text("")
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, width=4, justify="right")
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(counts, style="bold" if spread.n else "dim"),
+                 Text(spread.mean_text or "-", style="bold" if spread.n else "dim"), notes,
+                 Text.assemble(over_mark(spread.n, participants), flag, (f"{number}. ", "dim"),
+                               text))
+    return grid
+
+
+def rating_summary(spread: Spread, scale: RatingScale, low: bool, actions: int) -> Text:
+    """`Mean 3.2 of 5 · ratings 2–5, sd 1.1`, then what a low rating asks for."""
+    if not spread.n:
+        return Text(f"Not rated yet: keys {scale.lowest}–{scale.highest} add a rating "
+                    "(shift takes one away).", style="dim")
+    out = Text.assemble(("Mean ", "dim"), (spread.mean_text, "bold"),
+                        (f" of {scale.highest} · {spread.spread_text}", "dim"))
+    if low and not actions:
+        out.append(f"\n{NEEDS_ACTION}: rated low (mean {scale.low} or below); a agrees one.",
+                   style="bold red")
+    elif low:
+        plural = "" if actions == 1 else "s"
+        out.append(f"\nRated low: {actions} action{plural} agreed.", style="bold")
+    return out
+
+
+def action_prompt(action: Action) -> Text:
+    """An agreed action in a list: who and by when, then what."""
+    owner = action.owner or "no owner yet"
+    due = long_date(action.due) if action.due else "no date yet"
+    head = Text(f"Action · {owner} · due {due}" + (" · edited" if action.edited else ""),
+                style="dim")
+    shown, left_out = preview(action.text)
+    body = Text.assemble(Text(shown), "\n", more_note(left_out)) if left_out else Text(shown)
+    return Text.assemble(head, "\n", body)
 
 
 Colours = dict[str, Color | str]
@@ -100,8 +166,9 @@ FALLBACK_TONE_COLOURS = {"support": "green", "qualified": "yellow", "alternative
 """Colours by meaning for a renderable drawn outside a themed screen."""
 
 
-def fallback_colours(protocol: Protocol) -> Colours:
-    return {o: FALLBACK_TONE_COLOURS[tone] for o, tone in protocol.tones.items()}
+def fallback_colours(tones: dict[str, str]) -> Colours:
+    """option id → the fallback colour of its tone (`Session.tones`, `Protocol.tones`)."""
+    return {o: FALLBACK_TONE_COLOURS[tone] for o, tone in tones.items()}
 
 
 DIFF_MARKS = {"removed": ("[-", "-]"), "added": ("{+", "+}")}
@@ -182,9 +249,10 @@ def entry_body(text: str, original: str = "") -> Text:
     return Text.assemble(Text(shown), "\n", more_note(left_out))
 
 
-def entry_prompt(kind: str, entry: Entry, original: str = "") -> Text:
-    """How a comment, proposed wording or answer appears in a list."""
-    label = EntryKind(kind).heading
+def entry_prompt(kind: str, entry: Entry, original: str = "", label: str = "") -> Text:
+    """How a comment, proposed wording or answer appears in a list (headed `label`, by default
+    its kind's heading: an assessment calls its comments `Evidence`)."""
+    label = label or EntryKind(kind).heading
     stamp = entry.created.astimezone().strftime("%H:%M")
     head = Text(f"{label} · {stamp}" + (" · edited" if entry.edited else ""), style="dim")
     body = entry_body(entry.text, original if kind == "amendments" else "")

@@ -24,7 +24,8 @@ class CountSheet:
     """The counts being typed for one commitment, one field per vote option."""
 
     options: tuple[str, ...]
-    """The vote option ids, in the protocol's order: one field each."""
+    """The option ids in order, one field each: the vote options, or an assessment's scale
+    points (`Session.option_ids`)."""
     head: int | None
     """The session's head count (participants), when it was given."""
     typed: list[str] = field(default_factory=list)

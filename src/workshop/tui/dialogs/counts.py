@@ -4,9 +4,10 @@ It starts at the highlighted commitment. Each count is digits then `enter` (empt
 last field is filled in with the rest of the head count (count_sheet.py), so `enter` on it saves
 this commitment's counts and moves on to the next commitment, the dialog still open; after the
 principle's last commitment it closes. `!` records everyone agreeing (the head count for the
-first option, 0 for the others) and moves on. `escape` leaves: every commitment already saved
-stays saved, and the one being typed is not saved (its saved counts are still there; no question
-is asked, since typing it again is a few keys).
+first option, 0 for the others) and moves on (not in an assessment, where no point of the
+scale means "everyone agrees": there `!` asks for the counts per point). `escape` leaves:
+every commitment already saved stays saved, and the one being typed is not saved (its saved
+counts are still there; no question is asked, since typing it again is a few keys).
 
 Every key here is a priority binding, handled the moment it arrives and in order, so a burst
 typed at full speed ("=7⏎3⏎⏎!4⏎…") lands in the right fields of the right commitments. There is
@@ -32,13 +33,19 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from workshop.protocol.model import Principle, Protocol
+from workshop.protocol.model import Principle
+from workshop.session.kinds import Mode
 from workshop.session.model import Session
 from workshop.tui.dialogs.count_sheet import CountSheet, total_line
 
 KEYS_HELP = ("a count, then enter: next count (empty is 0) · enter on the last: save and go on "
              "· ! everyone agrees · tab, shift+tab: move · b: blank or reveal the projector · "
              "escape: leave (this commitment unsaved)")
+ASSESS_KEYS_HELP = ("how many gave each point, then enter: next point (empty is 0) · enter on "
+                    "the last: save and go on · tab, shift+tab: move · b: blank or reveal the "
+                    "projector · escape: leave (this commitment unsaved)")
+NO_EVERYONE = ("In an assessment the room's ratings are counted point by point: type how many "
+               "gave each.")
 
 
 def _bindings() -> list[Binding]:
@@ -64,11 +71,13 @@ class CountsDialog(ModalScreen[int]):
 
     BINDINGS = _bindings()
 
-    def __init__(self, protocol: Protocol, principle: Principle, start: int, session: Session,
+    def __init__(self, principle: Principle, start: int, session: Session,
                  on_counted: Callable[[str, dict[str, int]], None],
                  on_move: Callable[[int], None] = lambda index: None) -> None:
         super().__init__(classes="dialog")
-        self.protocol = protocol
+        self.options = session.options
+        """The session's options: its vote options, or an assessment's scale points."""
+        self.assessing = session.mode is Mode.ASSESS
         self.principle = principle
         self.session = session
         self.on_counted = on_counted
@@ -81,7 +90,7 @@ class CountsDialog(ModalScreen[int]):
 
     def _sheet_for(self, index: int) -> CountSheet:
         commitment = self.principle.commitments[index]
-        return CountSheet.start(self.protocol.option_ids, self.session.meta.participants,
+        return CountSheet.start(tuple(o.id for o in self.options), self.session.meta.participants,
                                 self.session.counts(commitment.id))
 
     @property
@@ -95,7 +104,8 @@ class CountsDialog(ModalScreen[int]):
             yield Static(id="counts-fields")
             yield Static(id="counts-total")
             yield Static(id="counts-note")
-            yield Static(Text(KEYS_HELP), classes="dialog-keys")
+            yield Static(Text(ASSESS_KEYS_HELP if self.assessing else KEYS_HELP),
+                         classes="dialog-keys")
 
     def on_mount(self) -> None:
         self.redraw()
@@ -127,7 +137,7 @@ class CountsDialog(ModalScreen[int]):
         grid.add_column(no_wrap=True)
         grid.add_column(no_wrap=True, justify="right", min_width=MIN_FIELD)
         grid.add_column(no_wrap=True)
-        for index, option in enumerate(self.protocol.vote_options):
+        for index, option in enumerate(self.options):
             here = index == sheet.at
             shown = sheet.shown(index)
             value = Text(shown or "0", style="bold" if shown else "dim")
@@ -165,6 +175,11 @@ class CountsDialog(ModalScreen[int]):
         self.save_and_go_on(self.sheet.counts())
 
     def action_everyone(self) -> None:
+        if self.assessing:
+            self.note = Text(NO_EVERYONE, style="bold")
+            self.app.bell()
+            self.redraw()
+            return
         counts = self.sheet.everyone_agrees()
         if counts is None:
             self.note = Text("No head count for this session, so ! cannot say how many: "
@@ -181,7 +196,7 @@ class CountsDialog(ModalScreen[int]):
         """Hand this commitment's counts up (the app saves them), then show the next
         commitment, or close after the principle's last one."""
         self.on_counted(self.commitment.id, dict(counts))
-        figures = " · ".join(f"{o.label} {counts[o.id]}" for o in self.protocol.vote_options)
+        figures = " · ".join(f"{o.label} {counts[o.id]}" for o in self.options)
         self.note = Text(f"Saved {self.index + 1}. {figures}", style="dim")
         if self.index + 1 >= len(self.principle.commitments):
             self.dismiss(self.index)

@@ -15,18 +15,24 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 
-from workshop.protocol.model import Principle, Protocol
-from workshop.session.kinds import Step
+from workshop.protocol.model import Commitment, Principle
+from workshop.session.kinds import Mode, Step
 from workshop.tui.dialogs.counts import CountsDialog
 from workshop.tui.messages import CountsSet, VoteCast, VoteRemoved
-from workshop.tui.render import commitment_header, commitment_row, head_count, vote_bars
+from workshop.tui.render import (
+    Options,
+    commitment_header,
+    commitment_row,
+    head_count,
+    vote_bars,
+)
 from workshop.tui.screens.step import StepData, StepScreen
 from workshop.tui.tones import TONE_CLASSES, option_colours
 from workshop.tui.widgets.entry_list import EntryList
@@ -76,7 +82,7 @@ class PrincipleScreen(StepScreen):
         self.fill_main_list([(c.id, c.text) for c in self.principle.commitments])
         # The columns' heading sits in the list's top border, so it takes no line of the list.
         # The border draws "╭─ " before it, a column more than the rows' "│ ": hence [1:].
-        header = commitment_header(self.protocol)
+        header = self.header()
         self.query_one("#commitments", OptionList).border_title = header[1:]
         super().on_mount()
 
@@ -98,31 +104,49 @@ class PrincipleScreen(StepScreen):
 
     # -- drawing --------------------------------------------------------------------------------
 
+    def header(self) -> Text:
+        """The heading of the list's columns (in its top border)."""
+        return commitment_header(self.session.options)
+
+    def row(self, number: int, commitment: Commitment) -> RenderableType:
+        """One commitment's row in the list."""
+        session, cid = self.session, commitment.id
+        return commitment_row(number, commitment.text, session.counts(cid),
+                              len(session.comments.get(cid, [])),
+                              len(session.amendments.get(cid, [])), session.options,
+                              session.meta.participants)
+
     def refresh_step(self) -> None:
-        session, protocol = self.session, self.protocol
         commitments = self.query_one("#commitments", OptionList)
         for index, c in enumerate(self.principle.commitments):
-            row = commitment_row(index + 1, c.text, session.counts(c.id),
-                                 len(session.comments.get(c.id, [])),
-                                 len(session.amendments.get(c.id, [])), protocol,
-                                 session.meta.participants)
-            commitments.replace_option_prompt_at_index(index, row)
+            commitments.replace_option_prompt_at_index(index, self.row(index + 1, c))
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
-        session, protocol = self.session, self.protocol
         c = self.commitment
         head = Text()
         count = len(self.principle.commitments)
         head.append(f"Commitment {self.commitment_index + 1} of {count}\n", style="dim")
         head.append(c.text, style="bold")
         self.query_one("#detail-text", Static).update(head)
-        self.query_one("#detail-bars", Static).update(
-            Group(Text(""), vote_bars(session.counts(c.id), protocol, session.meta.participants,
-                                      option_colours(self, protocol))))
-        self.query_one("#detail-compact", Static).update(
-            compact_detail(self.commitment_index, len(self.principle.commitments),
-                           session.counts(c.id), protocol, session.meta.participants))
+        self.query_one("#detail-bars", Static).update(self.bars(c))
+        self.query_one("#detail-compact", Static).update(self.compact(c))
+        self.show_entries(c)
+
+    def bars(self, c: Commitment) -> RenderableType:
+        """The detail's bars, one per option, with the head count under them."""
+        session = self.session
+        return Group(Text(""), vote_bars(session.counts(c.id), session.options,
+                                         session.meta.participants, option_colours(self, session)))
+
+    def compact(self, c: Commitment) -> Text:
+        """The detail's head in a narrow terminal."""
+        return compact_detail(self.commitment_index, len(self.principle.commitments),
+                              self.session.counts(c.id), self.session.options,
+                              self.session.meta.participants)
+
+    def show_entries(self, c: Commitment) -> None:
+        session = self.session
         entries = [("comments", e) for e in session.comments.get(c.id, [])]
         entries += [("amendments", e) for e in session.amendments.get(c.id, [])]
         entries.sort(key=lambda pair: pair[1].created)
@@ -147,7 +171,7 @@ class PrincipleScreen(StepScreen):
         the commitment being counted and stays on it when the dialog closes."""
         if not self.editing_allowed():
             return
-        self.app.push_screen(CountsDialog(self.protocol, self.principle, self.commitment_index,
+        self.app.push_screen(CountsDialog(self.principle, self.commitment_index,
                                           self.session, on_counted=self.counted,
                                           on_move=self.highlight),
                              self.highlight)
@@ -174,13 +198,13 @@ class PrincipleScreen(StepScreen):
                           context=f"Published text: {c.text}", start_text=c.text)
 
 
-def compact_detail(index: int, count: int, counts: dict[str, int], protocol: Protocol,
+def compact_detail(index: int, count: int, counts: dict[str, int], options: Options,
                    participants: int | None) -> Text:
     """The detail's head in a narrow terminal (80x24), where the list shows the commitment's
     text: `1 of 7 · [a] Agree 7 · [m] Agree if amended 3 · [d] Disagree 2`, then the head
     count, so the comments below get the lines the bars took."""
     line = Text(f"{index + 1} of {count}", style="dim")
-    for option in protocol.vote_options:
+    for option in options:
         n = counts.get(option.id, 0)
         line.append(" · ", style="dim")
         line.append(f"[{option.key}] ", style="dim")
@@ -194,13 +218,13 @@ def compact_detail(index: int, count: int, counts: dict[str, int], protocol: Pro
 
 
 @lru_cache(maxsize=None)
-def _screen_class(protocol: Protocol) -> type[PrincipleScreen]:
-    """A PrincipleScreen whose bindings include this protocol's vote keys."""
+def _screen_class(options: Options) -> type[PrincipleScreen]:
+    """A PrincipleScreen whose bindings include these vote keys."""
     bindings = []
     # One footer entry for all the vote keys ("a m d Vote"), so the footer fits 80 columns; the
     # detail pane labels each key ("[a] Agree") beside its bar.
     votes = Binding.Group("Vote", compact=False)
-    for option in protocol.vote_options:
+    for option in options:
         adds = f"Add one '{option.label}' vote to the highlighted commitment"
         bindings.append(Binding(option.key, f"vote('{option.id}')", option.label, tooltip=adds,
                                 priority=True, group=votes))
@@ -216,4 +240,8 @@ def _screen_class(protocol: Protocol) -> type[PrincipleScreen]:
 
 
 def principle_screen(data: StepData, principle: Principle, **kwargs) -> PrincipleScreen:
-    return _screen_class(data.protocol)(data, principle, **kwargs)
+    """The step for `principle`: a consultation's votes, or an assessment's ratings."""
+    if data.session.mode is Mode.ASSESS:
+        from workshop.tui.screens.assess_step import assessment_screen
+        return assessment_screen(data, principle, **kwargs)
+    return _screen_class(data.session.options)(data, principle, **kwargs)

@@ -1,0 +1,137 @@
+"""The form for an assessment's agreed action: what will be done, who owns it, and by when.
+
+`a` on a commitment opens it empty; `e` on a highlighted action opens it filled in. The action
+is required; the owner (an organisation or a role) and the due date are optional. The date is
+YYYY-MM-DD and is checked as it is typed, so "next March" is answered at once rather than
+refused at the end; a field that breaks a rule is named under the form and focused, and nothing
+is saved until it is fixed. Enter moves on, and saves from the last field (form.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from workshop.tui.dialogs.early_keys import EarlyKeys
+from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
+
+
+@dataclass(frozen=True)
+class ActionDetails:
+    """What the form gives back."""
+
+    text: str
+    owner: str = ""
+    due: date | None = None
+
+
+FIELDS = [
+    ("text", "Action *", "what will be done, e.g. Publish the decision log"),
+    ("owner", "Owner", "who will do it, e.g. Partnership manager"),
+    ("due", "Due by", "YYYY-MM-DD (optional)"),
+]
+
+NEED_TEXT = "Type the action: what the partnership agreed to do."
+BAD_DUE = "Type the due date as YYYY-MM-DD, for example 2027-03-31 (or leave it empty)."
+
+
+def due_problem(value: str) -> str:
+    """What is wrong with a typed due date ("" when nothing is: empty, or a real date). A date
+    still being typed (`2027-0`) is not yet wrong; a finished one must be a real day."""
+    if not value:
+        return ""
+    if len(value) < len(DATE_SHAPE):
+        partial = all((c.isascii() and c.isdigit()) if s == "d" else c == s
+                      for c, s in zip(value, DATE_SHAPE, strict=False))
+        return "" if partial else BAD_DUE
+    return "" if parse_due(value) is not None else BAD_DUE
+
+
+DATE_SHAPE = "dddd-dd-dd"
+
+
+def parse_due(value: str) -> date | None:
+    """The date typed as YYYY-MM-DD, or None (other ISO spellings are not taken: a week date
+    or `20270331` would read as a different habit)."""
+    if len(value) != len(DATE_SHAPE) or not all(
+            (c.isascii() and c.isdigit()) if s == "d" else c == s
+            for c, s in zip(value, DATE_SHAPE, strict=True)):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
+    """Dismisses with the action's details, or None when cancelled."""
+
+    BINDINGS = [
+        NEXT_FIELD,
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "dismiss_none", "Cancel"),
+    ]
+
+    def __init__(self, title: str, context: str = "",
+                 start: ActionDetails | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.context = context
+        self.start = start or ActionDetails("")
+        self.problem_field = ""
+
+    def compose(self) -> ComposeResult:
+        start = {"text": self.start.text, "owner": self.start.owner,
+                 "due": self.start.due.isoformat() if self.start.due else ""}
+        with Vertical(classes="dialog-box form-dialog action-form"):
+            yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
+            if self.context:
+                yield Static(Text(self.context), classes="dialog-detail")
+            for name, label, placeholder in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    yield Input(start[name], placeholder=placeholder, id=f"action-{name}",
+                                compact=True)
+            yield Static("", id="action-error", classes="field-error")
+            yield Static("enter next · ctrl+s save · escape cancel · * required",
+                         classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#action-text", Input))
+        self.flush_early_keys()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#action-{name}", Input).value.strip()
+
+    def show_problem(self, field: str, message: str) -> None:
+        self.problem_field = field if message else ""
+        self.query_one("#action-error", Static).update(Text(message))
+
+    def fail(self, field: str, message: str) -> None:
+        self.show_problem(field, message)
+        self.query_one(f"#action-{field}", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The date is checked as it is typed; a fixed one takes its message away."""
+        if event.input.id == "action-due":
+            problem = due_problem(event.value.strip())
+            if problem or self.problem_field == "due":
+                self.show_problem("due", problem)
+
+    def action_save(self) -> None:
+        text, due = self.value("text"), self.value("due")
+        if not text:
+            return self.fail("text", NEED_TEXT)
+        if due and parse_due(due) is None:
+            return self.fail("due", BAD_DUE)
+        self.dismiss(ActionDetails(text, self.value("owner"), parse_due(due) if due else None))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
