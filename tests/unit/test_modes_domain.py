@@ -245,3 +245,16 @@ def test_anonymising_leaves_out_facilitators_and_signatories_names(protocol):
     assert {report.register.name_text(e) for e in report.register.current} == {"Withheld"}
     assert {e.name for e in report.register.current} == {""}
     assert {e.role for e in report.register.current} == {s["role"] for s in SIGNATORIES}
+
+
+def test_progress_says_what_each_mode_asks(protocol):
+    from workshop.consultation.report_build import progress_figures, progress_text
+
+    rated = assessment(protocol, principles=1)
+    assert progress_figures(rated, protocol) == ("7/37", "–")
+    assert progress_text(rated, protocol) == "7/37 commitments rated, 2 actions"
+    signed = sign_up(protocol)
+    assert progress_figures(signed, protocol) == ("–", "–")
+    assert progress_text(signed, protocol) == "3 organisations signed"
+    assert progress_text(Session.new(protocol, "Room"), protocol) == (
+        "0/37 commitments voted, 0/6 questions")

@@ -45,15 +45,32 @@ def workshop_progress(record: SessionRecord | Session, protocol: Protocol) -> tu
     return voted, answered
 
 
+NOT_ASKED = "–"
+"""A figure a mode does not ask for (questions in an assessment, votes in a sign-up)."""
+
+
 def progress_figures(record: SessionRecord | Session, protocol: Protocol) -> tuple[str, str]:
-    """(`23/37`, `4/6`): commitments with votes, questions with answers."""
+    """(`23/37`, `4/6`): commitments with votes (an assessment's: rated), questions with
+    answers; `–` for what the session's mode does not ask."""
     voted, answered = workshop_progress(record, protocol)
-    return f"{voted}/{len(protocol.commitments)}", f"{answered}/{len(protocol.questions)}"
+    commitments = f"{voted}/{len(protocol.commitments)}"
+    if record.mode is Mode.SIGN_UP:
+        return NOT_ASKED, NOT_ASKED
+    if record.mode is Mode.ASSESS:
+        return commitments, NOT_ASKED
+    return commitments, f"{answered}/{len(protocol.questions)}"
 
 
 def progress_text(record: SessionRecord | Session, protocol: Protocol) -> str:
-    """`23/37 commitments voted, 4/6 questions`."""
+    """`23/37 commitments voted, 4/6 questions`; an assessment's `23/37 commitments rated, 2
+    actions`; a sign-up's `3 organisations signed`."""
     voted, answered = progress_figures(record, protocol)
+    if record.mode is Mode.SIGN_UP:
+        n = len(record.signatories)
+        return f"{n} organisation{'' if n == 1 else 's'} signed"
+    if record.mode is Mode.ASSESS:
+        n = sum(len(items) for items in record.actions.values())
+        return f"{voted} commitments rated, {n} action{'' if n == 1 else 's'}"
     return f"{voted} commitments voted, {answered} questions"
 
 
