@@ -63,13 +63,13 @@ def chart_png(p: PrincipleView, no_votes: str) -> bytes:
     """The principle's chart as PNG bytes (see the module docstring)."""
     fig = figure(p, no_votes)
     out = io.BytesIO()
-    with _style():  # hatch widths are read when drawing
+    with chart_style():  # hatch widths are read when drawing
         fig.savefig(out, format="png", dpi=DPI, metadata={"Software": None})
     return out.getvalue()
 
 
 @contextmanager
-def _style():
+def chart_style():
     """matplotlib's default style and _RC, whatever a reader's matplotlibrc says."""
     import matplotlib
     import matplotlib.style
@@ -87,7 +87,7 @@ def figure(p: PrincipleView, no_votes: str):
     commitments = p.commitments
     options = commitments[0].options if commitments else ()
     height_cm = _TOP_CM + _BOTTOM_CM + _BAR_CM * max(1, len(commitments))
-    with _style():
+    with chart_style():
         fig = Figure(figsize=(WIDTH_CM / 2.54, height_cm / 2.54), dpi=DPI)
         canvas = FigureCanvasAgg(fig)
         fig.subplots_adjust(left=_LEFT_CM / WIDTH_CM, right=1 - _RIGHT_CM / WIDTH_CM,

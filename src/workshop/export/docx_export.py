@@ -1,16 +1,23 @@
 """DOCX export: a committee-report appendix, made with python-docx.
 
-In order: the title and a table of contents (a TOC field, and a line saying how to fill it where
-a word processor shows it empty); the findings first (consultation/findings.py: the headline,
-the workshops still in progress, the recommendations with the workshops behind each, the
-contested commitments most contested first with the reason in words, the most amended
-commitments with what most of their workshops propose); a summary of the workshops and what
-the marks and the word diffs mean; each workshop's details with its facilitator's notes (line
-breaks kept); per principle its chart, table and commitments (docx_principles.py); the answers
-per question; the recommendations; with an analyst's theme file, the themes in the findings,
-under each commitment and question, and a Themes chapter with each theme's quotes
-(docx_themes.py); an appendix table of every comment and proposed wording with its reference
-("1.4"), kind and workshop (and its themes, with a theme file).
+Every document starts the same: the title, the protocol's source, when the results are as of,
+in an anonymised export the note that names are withheld (report.ANONYMISED_NOTE), and a table
+of contents. An assessment then has its own layout (docx_assessment.py: findings, the scale,
+the workshops, a profile chart and table per principle with the evidence, the actions), a
+sign-up its register as a Word table and its workshops (docx_register.py, docx_workshops.py).
+
+A consultation, in order: the title and a table of contents (a TOC field, and a line saying how
+to fill it where a word processor shows it empty); the findings first (consultation/findings.py:
+the headline, the workshops still in progress, the recommendations with the workshops behind
+each, the contested commitments most contested first with the reason in words, the most amended
+commitments with what most of their workshops propose); a summary of the workshops and what the
+marks and the word diffs mean; each workshop's details with its facilitator's notes (line breaks
+kept); per principle its chart, table and commitments (docx_principles.py); the answers per
+question; the recommendations; with an analyst's theme file, the themes in the findings, under
+each commitment and question, and a Themes chapter with each theme's quotes (docx_themes.py);
+the sign-up register when organisations signed up (docx_register.py: without signatories the
+document is what it always was); an appendix table of every comment and proposed wording with
+its reference ("1.4"), kind and workshop (and its themes, with a theme file).
 
 Heading levels nest without a gap (Title, then Heading 1 to 3). The layout is docx_layout.py's:
 one table style ("Table Grid"), widths that never break a word inside a label or number cell,
@@ -31,7 +38,8 @@ from docx.shared import Cm, Mm
 
 from workshop.consultation.figures import utc, when
 from workshop.consultation.findings import findings
-from workshop.consultation.report import Report
+from workshop.consultation.report import ANONYMISED_NOTE, Report, Workshop
+from workshop.export.docx_assessment import assessment_body
 from workshop.export.docx_layout import (
     FIT,
     TOC_INSTRUCTION,
@@ -44,6 +52,7 @@ from workshop.export.docx_layout import (
     update_fields_on_open,
 )
 from workshop.export.docx_principles import bullet, principle, result
+from workshop.export.docx_register import register_section
 from workshop.export.docx_themes import (
     appendix_cell,
     appendix_header,
@@ -52,9 +61,10 @@ from workshop.export.docx_themes import (
     findings_part,
     themes_section,
 )
+from workshop.export.docx_workshops import workshops_section
 from workshop.export.safety import docx_text
 from workshop.export.stable_zip import EARLIEST, stabilise
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import EntryKind, Mode
 
 TABLE_STYLE = "Table Grid"
 """The one table style of the document."""
@@ -73,7 +83,36 @@ def render_docx(report: Report) -> bytes:
     doc.paragraph(f"{src.document}, {src.authors}. Protocol version {report.protocol.version}.")
     if report.as_of is not None:
         doc.paragraph(f"Results as of {when(report.as_of)}.")
+    if report.anonymised:
+        doc.paragraph(ANONYMISED_NOTE, italic=True)
     _contents(doc)
+    if report.mode is Mode.ASSESS and report.assessment is not None:
+        assessment_body(doc, report)
+    elif report.mode is Mode.SIGN_UP:
+        register_section(doc, report)
+        workshops_section(doc, report, _signatures)
+    else:
+        _consultation_body(doc, report)
+    moment = utc(report.as_of) if report.as_of else EARLIEST  # never the clock
+    props = doc.doc.core_properties
+    props.title = report.title
+    props.author = props.last_modified_by = "workshop"
+    props.language = "en-GB"
+    props.revision = 1
+    props.created = props.modified = moment
+    out = io.BytesIO()
+    doc.doc.save(out)
+    return stabilise(out.getvalue(), moment)
+
+
+def _signatures(w: Workshop) -> str:
+    n = len(w.record.signatories)
+    return f"{n} signature{'' if n == 1 else 's'}"
+
+
+def _consultation_body(doc: DocWriter, report: Report) -> None:
+    """A consultation's findings, summary, principles, answers, recommendations, themes and
+    appendix; the sign-up register before the themes and appendix when anyone signed."""
     _findings(doc, report)
     _summary(doc, report)
     _workshop_details(doc, report)
@@ -85,18 +124,10 @@ def render_docx(report: Report) -> bytes:
         doc.heading("Entries on ids this protocol does not have", level=1)
         for note in report.foreign:
             bullet(doc, report, note, prefix=f"{note.target} ({EntryKind(note.kind).singular}): ")
+    if report.register:
+        register_section(doc, report)
     themes_section(doc, report)
     _appendix(doc, report)
-    moment = utc(report.as_of) if report.as_of else EARLIEST  # never the clock
-    props = doc.doc.core_properties
-    props.title = report.title
-    props.author = props.last_modified_by = "workshop"
-    props.language = "en-GB"
-    props.revision = 1
-    props.created = props.modified = moment
-    out = io.BytesIO()
-    doc.doc.save(out)
-    return stabilise(out.getvalue(), moment)
 
 
 def _page(document) -> None:

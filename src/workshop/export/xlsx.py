@@ -1,5 +1,9 @@
 """XLSX export: one workbook with the sheets Summary, Votes, Comments, Amendments, Answers,
-Themes (with an analyst's theme file only) and Sessions (rows.TABLES, in that order).
+Themes (with an analyst's theme file only), Sessions and, when organisations signed up, Register
+(CONSULTATION_SHEETS, in that order). An assessment has its own sheets (xlsx_assessment.py:
+Summary with the weakest commitments and a profile chart per principle, Profile, Actions,
+Evidence, Ratings, Sessions), a sign-up a short Summary, Register and Sessions
+(xlsx_register.py); an anonymised export says on its Summary that names are withheld.
 
 **Summary** comes first (xlsx_summary.py): the title, the findings a committee decides on, a
 table of every commitment (its reference, counts, the leading option, the verdict and the
@@ -32,24 +36,23 @@ from xlsxwriter.workbook import Workbook
 
 from workshop.consultation.figures import utc
 from workshop.consultation.report import Report
-from workshop.export.rows import TABLES, table
 from workshop.export.stable_zip import EARLIEST, stabilise
 from workshop.export.themes_text import themed
-from workshop.export.xlsx_cells import Formats, print_setup, table_width, write_table
+from workshop.export.xlsx_assessment import add_assessment
+from workshop.export.xlsx_cells import Formats, add_tidy_sheet
+from workshop.export.xlsx_register import add_register_summary
 from workshop.export.xlsx_summary import add_chart_data, add_summary
+from workshop.session.kinds import Mode
 
 OPTIONS = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
            "in_memory": True}
 """Text stays text: XlsxWriter never makes a number, formula or link of a string."""
 
 
-def add_tidy_sheet(wb: Workbook, formats: Formats, report: Report, name: str) -> None:
-    """One of the tidy tables as a sheet laid out for analysis (module docstring)."""
-    t = table(report, name)
-    ws = wb.add_worksheet(t.sheet)
-    write_table(ws, formats, t)
-    ws.freeze_panes(1, 0)
-    print_setup(ws, table_width(t), header_row=0)
+CONSULTATION_SHEETS = ("votes", "comments", "amendments", "answers", "themes", "sessions")
+"""A consultation's tidy sheets after its Summary, in order (rows.TABLES holds more: the findings
+and the summary are on the Summary sheet, and the assessment's and register's tables are the
+other modes')."""
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -58,13 +61,20 @@ def render_xlsx(report: Report) -> bytes:
     wb = Workbook(out, OPTIONS)
     formats = Formats(wb)
     wb.set_properties({"title": report.title, "author": "workshop", "created": moment})
-    add_summary(wb, formats, report)
-    for name in TABLES:
-        if name in ("findings", "summary"):  # both on the Summary sheet
-            continue
-        if name == "themes" and not themed(report):  # no codebook: the workbook it always was
-            continue
-        add_tidy_sheet(wb, formats, report, name)
-    add_chart_data(wb, formats, report)
+    if report.mode is Mode.ASSESS and report.assessment is not None:
+        add_assessment(wb, formats, report)
+    elif report.mode is Mode.SIGN_UP:
+        add_register_summary(wb, formats, report)
+        add_tidy_sheet(wb, formats, report, "register")
+        add_tidy_sheet(wb, formats, report, "sessions")
+    else:
+        add_summary(wb, formats, report)
+        for name in CONSULTATION_SHEETS:
+            if name == "themes" and not themed(report):  # no codebook: the workbook it was
+                continue
+            add_tidy_sheet(wb, formats, report, name)
+        if report.register:  # nobody signed: the workbook it always was
+            add_tidy_sheet(wb, formats, report, "register")
+        add_chart_data(wb, formats, report)
     wb.close()
     return stabilise(out.getvalue(), moment)

@@ -35,7 +35,7 @@ from xlsxwriter.utility import xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from workshop.export.rows import Cell, Column, Ref, Table
+from workshop.export.rows import Cell, Column, Ref, Table, table
 from workshop.export.safety import FORMULA_STARTS, lines, visible_controls
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -194,3 +194,32 @@ def print_setup(ws: Worksheet, width: float, header_row: int) -> None:
     ws.repeat_rows(header_row)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.set_footer("&L&A&RPage &P of &N")
+
+
+def add_tidy_sheet(wb: Workbook, formats: Formats, report, name: str) -> None:
+    """One of rows.TABLES as a sheet laid out for analysis (add_table_sheet)."""
+    add_table_sheet(wb, formats, table(report, name))
+
+
+def add_table_sheet(wb: Workbook, formats: Formats, t: Table) -> None:
+    """A table as a sheet: its header frozen, a filter, set widths, printing set up; a Mean or
+    SD column shown to one decimal."""
+    ws = wb.add_worksheet(t.sheet)
+    write_table(ws, formats, t, style=decimals(t))
+    ws.freeze_panes(1, 0)
+    print_setup(ws, table_width(t), header_row=0)
+
+
+DECIMAL_COLUMNS = ("Mean", "SD")
+"""Columns of figures to one decimal (an assessment's), shown as `3.0`, never `3`."""
+
+
+def decimals(t: Table):
+    """write_table's `style` for a table with DECIMAL_COLUMNS; None for one without."""
+    cols = {i for i, c in enumerate(t.columns) if c.title in DECIMAL_COLUMNS}
+    if not cols:
+        return None
+
+    def style(values: list[Cell], col: int) -> dict:
+        return {"num_format": "0.0"} if col in cols and isinstance(values[col], float) else {}
+    return style

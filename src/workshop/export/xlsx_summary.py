@@ -28,7 +28,13 @@ from xlsxwriter.worksheet import Worksheet
 
 from workshop.consultation.findings import findings
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
-from workshop.consultation.report import MAJORITY_LABEL, MARK_LABELS, Report, mark_label
+from workshop.consultation.report import (
+    ANONYMISED_NOTE,
+    MAJORITY_LABEL,
+    MARK_LABELS,
+    Report,
+    mark_label,
+)
 from workshop.export.rows import Cell, Ref, summary_table
 from workshop.export.xlsx_cells import (
     FONT_SIZE,
@@ -74,7 +80,8 @@ PIXELS_PER_ROW = 20
 def findings_lines(report: Report) -> list[tuple[str, dict]]:
     """The Summary's paragraphs above its table: (text, format properties)."""
     f = findings(report)
-    out = [(report.title, TITLE), (report.summary_line(), {}), ("", {}),
+    out = [(report.title, TITLE), *anonymised_line(report), (report.summary_line(), {}),
+           ("", {}),
            ("Findings", HEADING), (f.headline(), {}),
            ("Recommendations: " + f.recommendation_line(), {})]
     if f.unfinished_line():
@@ -91,10 +98,18 @@ def findings_lines(report: Report) -> list[tuple[str, dict]]:
     if noted:
         out.append(("Facilitator's notes from " + "; ".join(w.name for w in noted)
                     + ": in the Sessions sheet.", {}))
+    if report.register:
+        out.append((f"Sign-up register: {report.register.summary_line()} In the Register "
+                    "sheet.", {}))
     return out + [("", {}), ("Results per commitment", HEADING)]
 
 
-def _paragraph(ws: Worksheet, formats: Formats, row: int, last_col: int, width: float,
+def anonymised_line(report: Report) -> list[tuple[str, dict]]:
+    """The note that names are withheld, in an anonymised workbook; [] otherwise."""
+    return [(ANONYMISED_NOTE, {"italic": True})] if report.anonymised else []
+
+
+def paragraph(ws: Worksheet, formats: Formats, row: int, last_col: int, width: float,
                text: str, style: dict) -> None:
     """One paragraph across the sheet's columns (a merged cell, wrapped, as tall as needed)."""
     if not text:
@@ -104,7 +119,8 @@ def _paragraph(ws: Worksheet, formats: Formats, row: int, last_col: int, width: 
     if quote:
         props["quote_prefix"] = True
     fmt = formats(**props)
-    ws.merge_range(row, 0, row, last_col, "", fmt)
+    if last_col:  # a sheet of one column has nothing to merge
+        ws.merge_range(row, 0, row, last_col, "", fmt)
     ws.write_string(row, 0, shown, fmt)
     size = style.get("font_size", FONT_SIZE)
     height = HEIGHTS.get(size) or text_height(text, width)
@@ -127,7 +143,7 @@ def add_summary(wb: Workbook, formats: Formats, report: Report) -> None:
     last_col, width = len(t.columns) - 1, table_width(t)
     top = 0
     for text, style in findings_lines(report):
-        _paragraph(ws, formats, top, last_col, width, text, style)
+        paragraph(ws, formats, top, last_col, width, text, style)
         top += 1
     last = write_table(ws, formats, t, top=top, style=_verdict_style(t.header.index("Verdict")))
     end = _charts(wb, ws, formats, report, last + 2, [c.width for c in t.columns])
@@ -183,7 +199,7 @@ def _chart(wb: Workbook, report: Report, p, first: int, n: int, width: int,
     # XlsxWriter guesses the categories' type from their text and would cache the Ref "5.10" as
     # the number 5.1; it has no option for this, so the guess is replaced on this chart
     # (test_sheet_summary reads the categories back as text).
-    chart._get_data_type = _text_categories
+    chart._get_data_type = text_categories
     for k, option in enumerate(report.options, start=1):
         fill, ink = TONE_COLOURS[report.protocol.tones[option.id]]
         chart.add_series({
@@ -210,7 +226,7 @@ def _chart(wb: Workbook, report: Report, p, first: int, n: int, width: int,
     return chart
 
 
-def _text_categories(data) -> str:
+def text_categories(data) -> str:
     """A chart's categories are text (Refs), never numbers; "none" when there are none."""
     return "str" if data else "none"
 
