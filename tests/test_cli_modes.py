@@ -115,3 +115,14 @@ def test_export_anonymise_leaves_out_facilitators_and_signatories(capsys, tmp_pa
     code, _, _ = run(capsys, "export", str(files["signed"]), "-f", "csv", "--table", "sessions",
                      "-o", str(tmp_path / "named.csv"))
     assert code == 0 and "Fay Facilitator" in (tmp_path / "named.csv").read_text("utf-8-sig")
+
+
+def test_merge_mode_picks_one_kind_out_of_a_folder(capsys, tmp_path, files):
+    out_file = tmp_path / "assessments.toml"
+    code, out, _ = run(capsys, "merge", "--mode", "assess", str(tmp_path), "-o", str(out_file))
+    assert code == 0
+    assert "Merged 2 sessions" in out
+    assert "Left out 1 consultation, 1 sign-up (--mode assess)." in out
+    code, _, err = run(capsys, "merge", "--mode", "sign-up", str(files["before"]), "-o",
+                       str(tmp_path / "none.toml"))
+    assert code == 2 and "none is of mode 'sign-up'" in err

@@ -18,8 +18,10 @@ from workshop.consultation.inputs import expand_inputs, read_input
 from workshop.consultation.merge_rules import (
     Found,
     MergeOutcome,
+    kinds_text,
     merge_records,
     mode_problems,
+    of_one_kind,
     protocol_groups,
 )
 from workshop.consultation.merged_file import dumps_merged
@@ -50,6 +52,10 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
                        "id, and list the ids the protocol in use does not have")
     merge.add_argument("--skip-bad", action="store_true",
                        help="merge what can be read and list the files skipped")
+    merge.add_argument("--mode", choices=[str(m) for m in Mode], default=None,
+                       help="merge only the sessions of this kind (consult, assess or sign-up) "
+                       "and say how many others were left out; without it, inputs of more "
+                       "than one kind are refused")
 
 
 def read_all(files: list[Path], protocol: Protocol, show_progress: bool
@@ -122,6 +128,9 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
     if problems and not args.skip_bad:
         raise WorkshopError(problems, more=more)
     skipped, problems = problems, []
+    other_kinds: list[Found] = []
+    if args.mode is not None:
+        found, other_kinds = of_one_kind(found, Mode(args.mode))
     if mixed := mode_problems(found):
         raise WorkshopError(mixed)
     target = ProtocolRef.of(protocol)
@@ -131,10 +140,13 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
             raise WorkshopError(problems)
     if not found:
         raise WorkshopError(Problem(display_path(args.output), "not written: no sessions to merge"
-                                    + (": every input was skipped" if skipped else "")))
+                                    + (": every input was skipped" if skipped else "")
+                                    + (f": none is of mode '{args.mode}'" if other_kinds else "")))
     outcome = merge_records(found, target)
     atomic_write(args.output, dumps_merged(outcome.merged, protocol))
     print_summary(outcome, protocol, files, skipped, display_path(args.output))
+    if other_kinds:
+        print(f"Left out {kinds_text(other_kinds)} (--mode {args.mode}).")
     print_tag_check(outcome.merged, args.output)
     return 0
 

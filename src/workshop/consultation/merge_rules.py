@@ -143,7 +143,8 @@ def mode_problems(found: Iterable[Found]) -> list[Problem]:
         parts = "; ".join(f"{mode.label.lower()}: {_some(files)}"
                           for mode, files in sorted(modes.items()))
         return [Problem(_some(set().union(*modes.values())), "not merged: the inputs mix "
-                        f"sessions of different kinds ({parts}); merge each kind on its own")]
+                        f"sessions of different kinds ({parts}); merge each kind on its own, "
+                        "or pick one with --mode consult, assess or sign-up")]
     if len(scales) > 1:
         parts = "; ".join(f"{scale.describe() if scale else 'no scale'}: {_some(files)}"
                           for scale, files in scales.items())
@@ -156,3 +157,26 @@ def _some(files: set[str], shown: int = 3) -> str:
     names = sorted(files)
     more = f" and {len(names) - shown} more" if len(names) > shown else ""
     return ", ".join(names[:shown]) + more
+
+
+def of_one_kind(found: Iterable[Found], mode: Mode) -> tuple[list[Found], list[Found]]:
+    """(the records of `mode`, the others): picking one kind out of a folder that holds several.
+    Assessments are kept only when on the scale of the first one found (records in the order
+    given), so what is kept can always be merged."""
+    kept: list[Found] = []
+    others: list[Found] = []
+    for item in found:
+        same = item.record.mode is mode and (
+            mode is not Mode.ASSESS or not kept or item.record.scale == kept[0].record.scale)
+        (kept if same else others).append(item)
+    return kept, others
+
+
+def kinds_text(found: Iterable[Found]) -> str:
+    """`2 assessments, 1 sign-up` (what a selection left out), by kind in Mode's order."""
+    counts: dict[Mode, int] = {}
+    for item in found:
+        counts[item.record.mode] = counts.get(item.record.mode, 0) + 1
+    words = {Mode.CONSULT: ("consultation", "consultations"),
+             Mode.ASSESS: ("assessment", "assessments"), Mode.SIGN_UP: ("sign-up", "sign-ups")}
+    return ", ".join(f"{n} {words[m][n != 1]}" for m in Mode if (n := counts.get(m)))

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from workshop.consultation.inputs import read_result
-from workshop.consultation.merge_rules import Found, merge_records
+from workshop.consultation.merge_rules import Found, kinds_text, merge_records, of_one_kind
 from workshop.consultation.records import ProtocolRef, SessionRecord
 from workshop.protocol.model import Protocol
 from workshop.session.store import SessionStore
@@ -31,20 +31,27 @@ def file_results(path: Path, protocol: Protocol) -> ResultsScreen:
 
 
 def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScreen | None, str]:
-    """The results of every readable session in the folder, and what to tell the facilitator:
-    what was left out, or (with no screen) that there is nothing to show yet."""
-    listings = store.list()
-    found = [Found(SessionRecord.from_session(x.session, x.path.name), x.path.name)
+    """The results of every readable session in the folder of the newest session's kind
+    (consultations, assessments or sign-ups are never merged together), and what to tell the
+    facilitator: what was left out, or (with no screen) that there is nothing to show yet."""
+    listings = store.list()  # newest first
+    every = [Found(SessionRecord.from_session(x.session, x.path.name), x.path.name)
              for x in listings if x.session is not None]
-    if not found:
+    if not every:
         return None, "No sessions to show yet: start one with n."
+    found, other_kinds = of_one_kind(every, every[0].record.mode)
     outcome = merge_records(found, ProtocolRef.of(protocol))
-    unreadable = len(listings) - len(found)
-    notice = ""
+    unreadable = len(listings) - len(every)
+    notices = []
     if unreadable or outcome.duplicates or outcome.conflicts:
         copies = len(outcome.duplicates) + len(outcome.conflicts)
-        notice = (f"Left out: {unreadable} file(s) that cannot be read, {copies} "
-                  "duplicate or older cop(ies) of a session.")
+        notices.append(f"Left out: {unreadable} file(s) that cannot be read, {copies} "
+                       "duplicate or older cop(ies) of a session.")
+    if other_kinds:
+        kind = every[0].record.mode.label.lower()
+        notices.append(f"Showing the {kind} sessions, the kind of the newest; left out "
+                       f"{kinds_text(other_kinds)} (workshop merge --mode merges one kind).")
+    notice = " ".join(notices)
     source = store.folder / FOLDER_RESULTS
     screen = ResultsScreen(outcome.merged, protocol,
                            f"every session in {os.path.abspath(store.folder)}", source,
