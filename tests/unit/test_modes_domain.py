@@ -258,3 +258,30 @@ def test_progress_says_what_each_mode_asks(protocol):
     assert progress_text(signed, protocol) == "3 organisations signed"
     assert progress_text(Session.new(protocol, "Room"), protocol) == (
         "0/37 commitments voted, 0/6 questions")
+
+
+@pytest.mark.parametrize("edit, message", [
+    (('mode = "assess"', 'mode = "sign-up"'),
+     "only an assessment session has a scale"),
+    (("actions = 2", "actions = 5"), "summary.actions: says 5 but the file's sessions give 2"),
+    (('commitment = "share-resources"\nid = "e3"', 'commitment = "share-resources"\nid = 7'),
+     "id: must be text"),
+])
+def test_a_damaged_merged_assessment_is_named_and_refused(protocol, edit, message):
+    text = dumps_merged(merged_of(assessment(protocol)), protocol).decode()
+    assert edit[0] in text
+    broken = text.replace(edit[0], edit[1], 1)
+    with pytest.raises(SessionFileError) as caught:
+        merged_from_dict(tomllib.loads(broken), broken, "m.toml", protocol)
+    shown = [f"{p.path}: {p.message}" for p in caught.value.problems]
+    assert any(message in line for line in shown), shown
+
+
+def test_a_merged_signatory_of_an_unknown_session_is_named(protocol):
+    merged = merged_of(sign_up(protocol))
+    text = dumps_merged(merged, protocol).decode()
+    sid = merged.sessions()[0].id
+    broken = text.replace(f'[[signatories]]\nsession = "{sid}"',
+                          '[[signatories]]\nsession = "nobody"', 1)
+    with pytest.raises(SessionFileError, match="session 'nobody' is not in"):
+        merged_from_dict(tomllib.loads(broken), broken, "m.toml", protocol)
