@@ -285,3 +285,11 @@ def test_a_merged_signatory_of_an_unknown_session_is_named(protocol):
                           '[[signatories]]\nsession = "nobody"', 1)
     with pytest.raises(SessionFileError, match="session 'nobody' is not in"):
         merged_from_dict(tomllib.loads(broken), broken, "m.toml", protocol)
+
+
+def test_validate_shows_the_rating_scale(capsys):
+    from workshop.cli.main import main
+
+    assert main(["validate", str(REPO / "protocol.toml")]) == 0
+    assert ("Rating scale (assessments): 1 Not at all · 2 Rarely · 3 Sometimes · 4 Mostly · "
+            "5 Consistently; rated low at 2 or below") in capsys.readouterr().out

@@ -244,6 +244,8 @@ class Protocol:
             f"{self.title} (id {self.id}, version {self.version})",
             counts,
             f"Vote options: {options}",
+            f"Rating scale (assessments): {self.rating_scale.describe()}; rated low at "
+            f"{self.rating_scale.low} or below",
         ]
         for number, p in enumerate(self.principles, start=1):
             lines.append(f"  {number}. {p.title} ({len(p.commitments)} commitments)")
