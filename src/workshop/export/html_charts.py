@@ -8,12 +8,17 @@ option means, protocol.model TONES; `tone_css()` gives their style rules), so th
 in greyscale and for anyone who cannot tell the colours apart. Where the segment is wide
 enough it shows its count and percentage (`6 (67%)`), else the count alone, else nothing (CSS
 container queries hide what does not fit). Each chart is one `role="img"` with a text
-alternative giving every figure. The key (`legend`) uses the same swatches. Nothing here
-imports Textual.
+alternative giving every figure. The key (`legend`) uses the same swatches.
+
+An assessment's profile chart (`profile_chart`) is the same bar per commitment, of its ratings'
+counts per point of the scale (each point in its tone: report.tones), with the mean marked
+beside it on a track of the scale (a dot at its place, and the figure: `2.8`, `1.7 low` when
+rated low), and a last bar for the whole principle. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+from workshop.consultation.assessment import PrincipleProfile, Spread
 from workshop.consultation.figures import percent
 from workshop.consultation.report import PrincipleView, Report
 from workshop.export.safety import html_text
@@ -55,15 +60,18 @@ def describe(report: Report, totals: dict[str, int], empty: str) -> str:
 
 
 def tone(report: Report, option_id: str) -> str:
-    """The CSS class of a vote option's colour and pattern, by what it means."""
-    return f"tone-{report.protocol.tones[option_id]}"
+    """The CSS class of a vote option's (or a scale point's) colour and pattern, by what it
+    means."""
+    return f"tone-{report.tones[option_id]}"
 
 
-def bar(report: Report, totals: dict[str, int]) -> str:
-    """One 100% stacked bar (no role of its own: the chart around it has the text)."""
+def bar(report: Report, totals: dict[str, int], empty: str | None = None) -> str:
+    """One 100% stacked bar (no role of its own: the chart around it has the text); `empty`
+    is what a bar without votes says (the report's "No votes" unless given)."""
     total = sum(totals.values())
     if not total:
-        return f'<div class="bar empty"><span>{html_text(report.no_votes_label)}</span></div>'
+        label = report.no_votes_label if empty is None else empty
+        return f'<div class="bar empty"><span>{html_text(label)}</span></div>'
     out = []
     for option in report.options:
         n = totals[option.id]
@@ -96,7 +104,54 @@ def principle_chart(report: Report, principle: PrincipleView) -> str:
 
 
 def legend(report: Report) -> str:
-    """The key: each option's colour and pattern, named (a list that wraps on a phone)."""
+    """The key: each option's colour and pattern, named (a list that wraps on a phone); in an
+    assessment each point of the scale with its value (`1 Not at all`)."""
+    value = report.assessment is not None
     items = "".join(f'<li><span class="swatch {tone(report, o.id)}" aria-hidden="true"></span>'
-                    f"{html_text(o.label)}</li>" for o in report.options)
+                    + (f"{html_text(o.id)} " if value else "")
+                    + f"{html_text(o.label)}</li>" for o in report.options)
     return f'<ul class="legend" aria-label="Key to the charts">{items}</ul>'
+
+
+NOT_RATED = "Not rated"
+
+
+def ratings_text(report: Report, spread: Spread) -> str:
+    """`Not at all 4 (20%), Rarely 5 (25%), …; 20 ratings, mean 2.8`; "Not rated" for none."""
+    if not spread.n:
+        return NOT_RATED
+    parts = [f"{o.label} {spread.counts[int(o.id)]} ({spread.share(int(o.id))}%)"
+             for o in report.options]
+    return (", ".join(parts) + f"; {spread.n} rating{'' if spread.n == 1 else 's'}, mean "
+            f"{spread.mean_text}")
+
+
+def _mean(report: Report, spread: Spread, low: bool) -> str:
+    """The mean on a track of the scale: a dot at its place, and the figure."""
+    if not spread.n:
+        return '<span class="mean"></span>'
+    scale = report.assessment.scale
+    place = 100 * (spread.mean - scale.lowest) / (scale.highest - scale.lowest)
+    at = f"{place:.1f}".rstrip("0").rstrip(".")
+    return (f'<span class="mean"><span class="mean-track"><span class="mean-dot" '
+            f'style="left:{at}%"></span></span><span class="mean-text{" low" if low else ""}">'
+            f"{spread.mean_text}{' low' if low else ''}</span></span>")
+
+
+def profile_chart(report: Report, profile: PrincipleProfile) -> str:
+    """One principle's profile: per commitment its ratings as a stacked bar and its mean on
+    the scale, then the principle as a whole; one image with every figure as its text."""
+    rows = [(r.code, r.spread, r.low) for r in profile.ratings]
+    rows.append(("All", profile.spread, False))
+    alt = (f"Ratings on principle {profile.number}, {profile.principle.title}: "
+           + "; ".join(f"{code}: {ratings_text(report, spread)}" + (", rated low" if low else "")
+                       for code, spread, low in rows))
+    body = "".join(
+        f'<div class="chart-row rating-row{" all" if code == "All" else ""}">'
+        f'<span class="chart-code">{html_text(code)}</span>'
+        + bar(report, {o.id: spread.counts[int(o.id)] for o in report.options}, NOT_RATED)
+        + _mean(report, spread, low) + "</div>"
+        for code, spread, low in rows)
+    return (f'<div class="chart profile" role="img" aria-label="{html_text(alt)}">'
+            '<div class="chart-row rating-row chart-head" aria-hidden="true"><span></span>'
+            '<span>Ratings</span><span class="mean">Mean</span></div>' + body + "</div>")

@@ -6,7 +6,10 @@ with its key, a table naming each commitment's verdict and leading option, and e
 commitment's block: each workshop's own counts, comments, proposed wordings grouped with their
 changes marked), the answers per question and the recommendations; with an analyst's theme
 file, the themes in the findings, under each commitment and question, and a Themes section with
-each theme's quotes (html_themes.py).
+each theme's quotes (html_themes.py); the sign-up register last when anyone signed
+(html_register.py). An assessment and a sign-up have their own sections (html_assessment.py,
+html_register.py) in the same page; an anonymised report says once, under the title, that names
+are withheld.
 
 Built to be read by everyone (axe-core finds no violation: tests/export/test_html_axe.py):
 `lang`, a banner, one `<main>` and a footer, every section a region named by its heading,
@@ -21,27 +24,42 @@ from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.marks import CONSENSUS, CONTESTED
-from workshop.consultation.report import MAJORITY_LABEL, Report
+from workshop.consultation.report import ANONYMISED_NOTE, MAJORITY_LABEL, Report
+from workshop.export.html_assessment import assessment_sections
 from workshop.export.html_charts import tone_css
 from workshop.export.html_findings import findings_section
 from workshop.export.html_parts import mark, notes, section, table
 from workshop.export.html_principle import principle_section
-from workshop.export.html_style import CSS
+from workshop.export.html_register import REGISTER_TOC, register_section, register_sections
+from workshop.export.html_style import CSS, MODES_CSS
 from workshop.export.html_themes import counts_part, css, themes_section, toc_item
 from workshop.export.safety import html_text as h
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import EntryKind, Mode
 
 
 def render_html(report: Report) -> bytes:
+    """The report as an HTML page: an assessment's and a sign-up's sections are their own
+    (html_assessment.py, html_register.py)."""
+    if report.assessment is not None:
+        return _page(report, assessment_sections(report), MODES_CSS)
+    if report.mode is Mode.SIGN_UP:
+        return _page(report, register_sections(report), MODES_CSS)
     main = [findings_section(report), _toc(report), _summary(report)]
     main += [principle_section(report, p) for p in report.principles]
     main += [_questions(report), _recommendations(report), *themes_section(report)]
     if report.foreign:
         main.append(_foreign(report))
+    main += register_section(report)
+    modes = MODES_CSS if report.register or report.anonymised else ""
+    return _page(report, main, css(report) + modes)
+
+
+def _page(report: Report, main: list[str], more_css: str) -> bytes:
+    """The page around its sections: head, style (with `more_css`), banner, main, footer."""
     page = ("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{h(report.title)}</title>\n"
-            f"<style>{CSS}{tone_css()}{css(report)}\n</style>\n</head>\n"
+            f"<style>{CSS}{tone_css()}{more_css}\n</style>\n</head>\n"
             f"<body>\n{_header(report)}\n<main>\n" + "\n".join(main)
             + f"\n</main>\n{_footer(report)}\n</body>\n</html>\n")
     return page.encode("utf-8")
@@ -54,6 +72,8 @@ def _header(report: Report) -> str:
            f"{h(report.protocol.version)}.</p>"]
     if report.as_of is not None:
         out.append(f'<p class="as-of">Results as of {h(when(report.as_of))}.</p>')
+    if report.anonymised:
+        out.append(f'<p class="anonymised">{h(ANONYMISED_NOTE)}</p>')
     return "\n".join(out) + "</header>"
 
 
@@ -67,6 +87,8 @@ def _toc(report: Report) -> str:
     items += toc_item(report)
     if report.foreign:
         items.append('<li><a href="#other">Entries on ids this protocol does not have</a></li>')
+    if report.register:
+        items.append(REGISTER_TOC)
     return ('<nav class="toc" aria-labelledby="toc-h"><h2 id="toc-h">Contents</h2><ol>'
             + "".join(items) + "</ol></nav>")
 

@@ -14,7 +14,10 @@ People's words keep their spaces and line breaks (`white-space: break-spaces`: a
 end of a line wraps rather than hanging past the page's edge).
 On paper: no navigation colours, tables at full width (no scroll boxes), each principle on a
 new page with its chart and key, and no commitment's block broken across pages where it fits on
-one. Nothing here imports Textual.
+one. `MODES_CSS` is added only to the pages that need it (an assessment, a sign-up, or a
+consultation with a register: html_export.py), so a consultation's page is what it always was:
+an assessment's profile chart (a bar per commitment with its mean on a track of the scale), the
+anonymised note, and the register's tables. Nothing here imports Textual.
 """
 
 CSS = """
@@ -138,5 +141,29 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85rem;
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   tr, .chart, .legend, .wording { break-inside: avoid; page-break-inside: avoid; }
   nav.toc { background: none; border: 1px solid var(--rule); }
+}
+"""
+
+MODES_CSS = """
+.anonymised { border-left: 4px solid var(--accent); background: var(--band);
+  padding: .4rem .8rem; }
+.rating-row { grid-template-columns: 2.6rem 1fr 7.5rem; }
+.chart-head { font-size: .8rem; color: var(--muted); margin-bottom: 0; }
+.mean { display: flex; align-items: center; gap: .4rem; font-variant-numeric: tabular-nums; }
+.mean-track { position: relative; flex: 1; height: .5rem; border: 1px solid #444;
+  border-radius: 3px; background: var(--band); }
+.mean-dot { position: absolute; top: 50%; width: .8rem; height: .8rem; margin: -.4rem 0 0 -.4rem;
+  border-radius: 50%; background: var(--ink); border: 2px solid #fff;
+  outline: 1px solid var(--ink); }
+.mean-text { min-width: 3.2rem; font-size: .85rem; font-weight: bold; }
+.mean-text.low { color: #b71c1c; }
+.mark-low { background: #c62828; color: #fff; }
+table.profile { min-width: 44rem; }
+table.register, table.actions { min-width: 40rem; }
+table.register .user, table.actions .user, table.workshops .user { overflow-wrap: break-word; }
+td.spread, td.date { white-space: nowrap; }
+@media (max-width: 40rem) {
+  .rating-row { grid-template-columns: 2.2rem 1fr 5.2rem; }
+  .mean-track { display: none; }
 }
 """

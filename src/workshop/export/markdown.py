@@ -11,7 +11,10 @@ first proposal as a diff against the published text (removed words ~~struck~~, a
 **bold**, GitHub-flavoured) and each proposal as typed with its workshop; the answers under each
 question (with their workshop when there are several); the recommendation(s); with an analyst's
 theme file, the themes in the findings, under each commitment and question, and a Themes section
-with each theme's quotes (markdown_themes.py). Counts and shares are right-aligned. Every piece
+with each theme's quotes (markdown_themes.py); the sign-up register at the end when anyone signed
+(markdown_register.py). An assessment and a sign-up have their own layouts
+(markdown_assessment.py, markdown_register.py); an anonymised report says once, under the
+title, that names are withheld. Counts and shares are right-aligned. Every piece
 of user text goes through safety.py, so it shows as typed and cannot break a table, start a list
 or make a link or HTML, with backslashes only where one is needed. Nothing here imports Textual.
 """
@@ -22,6 +25,7 @@ from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
 from workshop.consultation.report import (
+    ANONYMISED_NOTE,
     CommitmentView,
     Note,
     PrincipleView,
@@ -39,7 +43,7 @@ from workshop.export.safety import (
     md_paragraph,
     md_text,
 )
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import EntryKind, Mode
 
 MARKS_NOTE = ("**Consensus**: one option has at least two thirds of the votes and the workshops "
               "agree about it. **Contested**: no option has more than half of the votes, or the "
@@ -51,13 +55,16 @@ DIFF_MARKERS = {"removed": "~~", "added": "**"}
 
 
 def render_markdown(report: Report) -> bytes:
-    out: list[str] = [f"# {md_heading(report.title)}", ""]
-    source = report.protocol.source
-    out += [f"{md_inline(source.document)}, {md_text(source.authors)}. Protocol version "
-            f"{md_text(report.protocol.version)}.", ""]
-    if report.as_of is not None:
-        out += [f"Results as of {when(report.as_of)}.", ""]
-    out += _summary(report)
+    """The report as Markdown: an assessment's and a sign-up's in their own layout
+    (markdown_assessment.py, markdown_register.py)."""
+    # both build on this module's pieces (head_lines, row, finish), so they are imported here
+    from workshop.export.markdown_assessment import assessment_markdown
+    from workshop.export.markdown_register import register_markdown, register_section
+    if report.assessment is not None:
+        return assessment_markdown(report)
+    if report.mode is Mode.SIGN_UP:
+        return register_markdown(report)
+    out = head_lines(report) + _summary(report)
     for principle in report.principles:
         out += _principle(report, principle)
     out += _questions(report)
@@ -69,6 +76,25 @@ def render_markdown(report: Report) -> bytes:
             what = f"{md_text(note.target)} ({EntryKind(note.kind).singular}): "
             out += _item(note, report, prefix=what)
         out.append("")
+    return finish(out + register_section(report))
+
+
+def head_lines(report: Report) -> list[str]:
+    """The title, the protocol's source and version, when the results are from, and in an
+    anonymised report the note that names are withheld."""
+    out: list[str] = [f"# {md_heading(report.title)}", ""]
+    source = report.protocol.source
+    out += [f"{md_inline(source.document)}, {md_text(source.authors)}. Protocol version "
+            f"{md_text(report.protocol.version)}.", ""]
+    if report.as_of is not None:
+        out += [f"Results as of {when(report.as_of)}.", ""]
+    if report.anonymised:
+        out += [f"*{ANONYMISED_NOTE}*", ""]
+    return out
+
+
+def finish(out: list[str]) -> bytes:
+    """The lines as the file's bytes: no blank lines at the end, one final newline."""
     while out and out[-1] == "":
         out.pop()
     return ("\n".join(out) + "\n").encode("utf-8")
@@ -136,10 +162,10 @@ def _details(w: Workshop) -> list[str]:
 def _workshop_table(report: Report) -> list[str]:
     head = ["Workshop", "Date", "Facilitator", "Location", "Participants", "Commitments voted",
             "Questions answered", "Recommendation", "Status"]
-    out = [_row(head), _row([LEFT] * 4 + [RIGHT] * 3 + [LEFT] * 2)]
+    out = [row(head), row([LEFT] * 4 + [RIGHT] * 3 + [LEFT] * 2)]
     for w in report.workshops:
         r = w.record
-        out.append(_row([
+        out.append(row([
             md_cell(r.group), long_date(r.date), md_cell(r.facilitator), md_cell(r.location),
             "" if r.participants is None else str(r.participants),
             f"{w.voted}/{len(report.commitments)}", f"{w.answered}/{len(report.questions)}",
@@ -158,7 +184,8 @@ def _notes(report: Report) -> list[str]:
     return out + [""]
 
 
-def _row(cells: list[str]) -> str:
+def row(cells: list[str]) -> str:
+    """One row of a Markdown table (cells already escaped; a blank cell as a space)."""
     return "| " + " | ".join(c if c.strip() else " " for c in cells) + " |"
 
 
@@ -170,12 +197,12 @@ def _principle(report: Report, p: PrincipleView) -> list[str]:
     out = [f"## {p.number}. {md_heading(p.principle.title)}", "",
            f"*{md_text(p.principle.statement)}*", ""]
     head = ["Ref", "Commitment", *(md_cell(o.label) for o in report.options), "Total", "Result"]
-    out += [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(report.options) + 1) + [LEFT])]
+    out += [row(head), row([LEFT, LEFT] + [RIGHT] * (len(report.options) + 1) + [LEFT])]
     for c in p.commitments:
-        out.append(_row([c.code, md_cell(c.text),
+        out.append(row([c.code, md_cell(c.text),
                          *(_count(c.totals[o.id], c.share(o.id), c.total) for o in report.options),
                          str(c.total), result(c)]))
-    out.append(_row(["", "**All commitments**",
+    out.append(row(["", "**All commitments**",
                      *(_count(p.totals[o.id], p.share(o.id), p.total) for o in report.options),
                      str(p.total), ""]))
     out.append("")
@@ -213,11 +240,11 @@ def _commitment_block(report: Report, c: CommitmentView) -> list[str]:
 def _workshop_counts(report: Report, c: CommitmentView) -> list[str]:
     """Each workshop's own counts, so a reader can check a "the workshops disagree" mark."""
     head = ["Ref", "Workshop", *(md_cell(o.label) for o in report.options), "Total"]
-    out = [_row(head), _row([LEFT, LEFT] + [RIGHT] * (len(head) - 2))]
-    for row in c.by_workshop:
-        cells = ([str(row.counts[o.id]) for o in report.options] + [str(sum(row.counts.values()))]
-                 if row.counts else ["–"] * (len(head) - 2))
-        out.append(_row([c.code, md_cell(row.workshop.name), *cells]))
+    out = [row(head), row([LEFT, LEFT] + [RIGHT] * (len(head) - 2))]
+    for wc in c.by_workshop:
+        cells = ([str(wc.counts[o.id]) for o in report.options] + [str(sum(wc.counts.values()))]
+                 if wc.counts else ["–"] * (len(head) - 2))
+        out.append(row([c.code, md_cell(wc.workshop.name), *cells]))
     return out + [""]
 
 
@@ -281,8 +308,8 @@ def _recommendations(report: Report) -> list[str]:
             if text:
                 out += [f"{label}: {md_paragraph(text, start=False)}", ""]
         return out
-    out = ["## Recommendations", "", _row(["Recommendation", "Workshops"]), _row([LEFT, RIGHT])]
-    out += [_row([label, str(n)]) for label, n in report.recommendation_counts().items()]
+    out = ["## Recommendations", "", row(["Recommendation", "Workshops"]), row([LEFT, RIGHT])]
+    out += [row([label, str(n)]) for label, n in report.recommendation_counts().items()]
     out.append("")
     for w in report.workshops:
         rec = w.record.recommendation
