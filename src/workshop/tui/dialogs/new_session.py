@@ -1,4 +1,5 @@
-"""The form for a new session: group, facilitator, location, authority, date, participants.
+"""The form for a new session: group, facilitator, location, authority, date, participants,
+and what the session is for (a consultation, an assessment or a sign-up: docs/modes.md).
 
 It asks for what `workshop new` asks for, by the same rules: a group and a facilitator are
 required; the date is YYYY-MM-DD (today by default); participants, when given, is a whole
@@ -6,6 +7,11 @@ number up to `MAX_PARTICIPANTS`. A field that breaks a rule is named in words un
 and focused, and nothing is created until it is fixed; participants is checked as it is typed,
 so "six" is answered at once rather than dropped. The authority is optional: a protocol whose
 recommendation question says `{authority}` reads it there (protocol/model.py `question_for`).
+
+The mode is a choice under the fields, Consultation unless another is chosen: tab from the last
+field (or shift+tab from the first) reaches it, enter opens the three, the arrows and enter
+choose; ctrl+s starts the session from anywhere in the form. It is a one-line `Select`, so the
+form still fits 80x24.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Select, Static
 
 from workshop.session.kinds import Mode
 from workshop.session.model import MAX_PARTICIPANTS
@@ -88,6 +94,10 @@ class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None
                     value = self.today.isoformat() if name == "date" else ""
                     # Plain text even for participants: an integer Input drops "six" silently.
                     yield Input(value, placeholder=placeholder, id=f"field-{name}", compact=True)
+            with Horizontal(classes="field mode-field"):
+                yield Label("Session for", classes="field-label")
+                yield Select([(mode.label, mode) for mode in Mode], value=Mode.CONSULT,
+                             allow_blank=False, id="field-mode", compact=True)
             yield Static("", id="form-error", classes="field-error")
             yield Static("enter next · ctrl+s start · escape cancel · * required",
                          classes="dialog-keys")
@@ -98,6 +108,11 @@ class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None
 
     def value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", Input).value.strip()
+
+    def mode(self) -> Mode:
+        """The mode chosen (Consultation unless another is)."""
+        chosen = self.query_one("#field-mode", Select).value
+        return chosen if isinstance(chosen, Mode) else Mode.CONSULT
 
     def show_problem(self, field: str, message: str) -> None:
         self.problem_field = field if message else ""
@@ -128,7 +143,8 @@ class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None
         if problem := participants_problem(typed):
             return self.fail("participants", problem)
         self.dismiss(NewSessionDetails(group, facilitator, self.value("location"), on,
-                                       int(typed) if typed else None, self.value("authority")))
+                                       int(typed) if typed else None, self.value("authority"),
+                                       mode=self.mode()))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
