@@ -1,11 +1,15 @@
 """The new-session form's mode: Consultation unless another is chosen, by keyboard alone, and the
-session file records the mode chosen."""
+session file records the mode chosen; the start screen says each session's mode and progress."""
 
 from __future__ import annotations
 
-import pytest
-from tui_helpers import SIZE, make_app, saved, screen_text, settle
+from pathlib import Path
 
+import pytest
+from textual.widgets import DataTable
+from tui_helpers import SIZE, make_app, make_session_file, saved, screen_text, settle
+
+from modes_helpers import assessment, sign_up, write
 from workshop.session.kinds import Mode
 from workshop.tui.dialogs.new_session import NewSessionDialog
 from workshop.tui.screens.assess_step import AssessmentScreen
@@ -92,3 +96,46 @@ def test_new_session_form_with_the_mode_choice_open(snap_compare, protocol, fold
         await settle(pilot)
 
     assert snap_compare(make_app(protocol, folder), terminal_size=NARROW, run_before=choosing)
+
+
+def three_modes(protocol, folder) -> None:
+    """A consultation, an assessment rated on its first two principles, a sign-up of three."""
+    make_session_file(protocol, folder)
+    write(folder, assessment(protocol, principles=2, session_id=ASSESS_ID))
+    write(folder, sign_up(protocol, session_id=SIGN_UP_ID))
+
+
+ASSESS_ID = "1f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+SIGN_UP_ID = "2f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+
+
+async def test_start_screen_shows_each_sessions_mode_and_progress(protocol, folder):
+    """A consultation takes one line as before; an assessment and a sign-up a second line with
+    their mode and progress in their own words, in full below the table when highlighted."""
+    three_modes(protocol, folder)
+    app = make_app(protocol, folder)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Assessment · 11/37 commitments rated, 2 actions" in text
+        assert "Sign-up · 3 organisations signed" in text
+        table = app.screen.query_one(DataTable)
+        keys = [Path(listing.path).name for listing in app.screen.listings]
+        table.move_cursor(row=keys.index(f"{SIGN_UP_ID}.toml"))
+        await settle(pilot)
+        assert "Sign-up · 3 organisations signed · last saved" in screen_text(app)
+        table.move_cursor(row=keys.index(f"{ASSESS_ID}.toml"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.mode is Mode.ASSESS and app.session.id == ASSESS_ID
+
+
+async def test_start_screen_at_80_columns_keeps_the_mode_whole(protocol, folder):
+    three_modes(protocol, folder)
+    app = make_app(protocol, folder)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert any(line.strip() == "Assessment" for line in lines)
+        assert any(line.strip() == "Sign-up · 3 signed" for line in lines)
+        assert "0/37   0/6" in screen_text(app)  # the consultation's row as before

@@ -10,6 +10,11 @@ facilitator, head count and last save are spelt out below the table. A session t
 be saved when it was last closed has a copy elsewhere (session/emergency.py): a red notice above
 the table names each one.
 
+A session that is not a consultation takes two lines: its group, then its mode and its progress
+in the words that fit it (`Assessment · 23/37 commitments rated, 2 actions`, `Sign-up · 3
+organisations signed`; at 80 columns `Assessment`, `Sign-up · 3 signed`, the words in full
+below the table); the figures a mode does not ask for show as `–`.
+
 The sessions folder is named by its full path ("No sessions yet in /home/tonya/sessions"): the
 default, `./sessions`, depends on where `workshop` was started, and a facilitator needs to know
 which folder to copy from or back up.
@@ -30,6 +35,8 @@ from workshop.consultation.progress import progress, progress_text
 from workshop.errors import display_path
 from workshop.protocol.model import Protocol
 from workshop.session.emergency import copies_in
+from workshop.session.kinds import Mode
+from workshop.session.model import Session
 from workshop.session.store import Listing, SessionStore
 from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
 
@@ -40,6 +47,24 @@ FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 def full_path(folder: Path) -> str:
     """The folder as an absolute path, as the facilitator would type it (links not followed)."""
     return os.path.abspath(folder)
+
+
+def mode_line(session: Session, protocol: Protocol) -> str:
+    """The session's progress in words (report_build.progress_text), after its mode when it is
+    not a consultation: `Assessment · 23/37 commitments rated, 2 actions`."""
+    words = progress_text(session, protocol)
+    return words if session.mode is Mode.CONSULT else f"{session.mode.label} · {words}"
+
+
+def fitted_mode_line(session: Session, protocol: Protocol, width: int) -> str:
+    """`mode_line` where the column has room for it; else the mode alone, with a sign-up's
+    count (`Sign-up · 3 signed`: its other columns are `–`), so nothing is cut mid-word."""
+    line = mode_line(session, protocol)
+    if len(line) <= width:
+        return line
+    if session.mode is Mode.SIGN_UP:
+        return f"{session.mode.label} · {len(session.signatories)} signed"
+    return session.mode.label
 
 
 def _cell(value: str, width: int, style: str = "") -> Text:
@@ -143,9 +168,13 @@ class StartScreen(Screen):
                               Text("see below", style="red"), key=str(listing.path))
                 continue
             status = Text("complete", style="green") if s.completed else Text("in progress")
-            table.add_row(_cell(s.meta.group, group_width), s.meta.date.isoformat(),
+            group, height = _cell(s.meta.group, group_width), 1
+            if s.mode is not Mode.CONSULT:
+                line = fitted_mode_line(s, self.protocol, group_width)
+                group, height = Text.assemble(group, "\n", _cell(line, group_width, "dim")), 2
+            table.add_row(group, s.meta.date.isoformat(),
                           _cell(s.meta.location, location_width), *progress(s, self.protocol),
-                          status,
+                          status, height=height,
                           key=str(listing.path))
         if self.listings:
             table.move_cursor(row=min(row, len(self.listings) - 1))
@@ -178,7 +207,7 @@ class StartScreen(Screen):
                 m = s.meta
                 people = "" if m.participants is None else f" · {m.participants} participants"
                 out.append(Text(f"{m.group} · facilitator {m.facilitator or '—'}{people}\n"))
-                out.append(f"{progress_text(s, self.protocol)} · last saved "
+                out.append(f"{mode_line(s, self.protocol)} · last saved "
                            f"{s.updated.astimezone():%Y-%m-%d %H:%M}", style="dim")
         self.query_one("#start-selected", Static).update(out)
 
