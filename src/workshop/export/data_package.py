@@ -21,9 +21,10 @@ undo it. `raw_text` (`--raw-text`) writes the text exactly as typed, for analysi
 Parquet files always hold the text exactly as typed.
 
 The same report gives the same bytes: no export time anywhere, the JSON in a fixed order with
-an indent of 2 and a final newline. Every file is written atomically (toml.atomic); the folder
-is created if missing, and files in it that are not the package's are never touched. Nothing
-here imports Textual.
+an indent of 2 and a final newline. An assessment's package is named `…-assessment` and a
+sign-up's `…-sign-up`, each described by its own summary (data_modes.py has their tables).
+Every file is written atomically (toml.atomic); the folder is created if missing, and files in
+it that are not the package's are never touched. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -39,8 +40,16 @@ from typing import Any
 from workshop.consultation.report import Report
 from workshop.errors import Problem, StoreError, WorkshopError, display_path
 from workshop.export.data_parquet import parquet_bytes, pyarrow_modules
-from workshop.export.data_tables import TABLE_NAMES, DataTable, Field, Value, data_tables
+from workshop.export.data_tables import (
+    MODE_TABLE_NAMES,
+    TABLE_NAMES,
+    DataTable,
+    Field,
+    Value,
+    data_tables,
+)
 from workshop.export.safety import spreadsheet_text
+from workshop.session.kinds import Mode
 from workshop.session.store import slugify
 from workshop.toml.atomic import atomic_write
 
@@ -94,7 +103,7 @@ def write_data_package(report: Report, folder: Path | str, raw_text: bool = Fals
     for name, data in files.items():
         atomic_write(folder / name, data)
     parquet = any(name.endswith(".parquet") for name in files)
-    stale = () if parquet else tuple(f"{t}.parquet" for t in TABLE_NAMES
+    stale = () if parquet else tuple(f"{t}.parquet" for t in (*TABLE_NAMES, *MODE_TABLE_NAMES)
                                      if (folder / f"{t}.parquet").exists())
     return PackageWritten(folder, tuple(files), parquet, stale)
 
@@ -161,14 +170,28 @@ def descriptor(report: Report, tables: list[DataTable], raw_text: bool,
     parquet_text = (" Each table is also a Parquet file of the same name (votes.parquet), with "
                     "the same columns and types and the text exactly as typed."
                     if parquet else "")
-    description = (f"{report.summary_line()} Protocol: {p.title}, version {p.version}. One CSV "
+    description = (f"{_summary(report)} Protocol: {p.title}, version {p.version}. One CSV "
                    f"per table (UTF-8, comma-separated, a header row).{parquet_text} "
                    f"{RAW_TEXT if raw_text else GUARD_TEXT} The tables join on session_id, "
                    "commitment_id, question_id, option_id and theme; docs/data-package.md in "
                    "the workshop project shows how to read them in pandas, R and DuckDB.")
-    return {"$schema": PROFILE, "name": f"{slugify(p.id, fallback='protocol')}-consultation",
+    name = f"{slugify(p.id, fallback='protocol')}-{NAMES[report.mode]}"
+    return {"$schema": PROFILE, "name": name,
             "title": report.title, "description": description,
             "resources": [_resource(t, raw_text, parquet) for t in tables]}
+
+
+NAMES = {Mode.CONSULT: "consultation", Mode.ASSESS: "assessment", Mode.SIGN_UP: "sign-up"}
+"""The end of the package's name, by what its sessions were for."""
+
+
+def _summary(report: Report) -> str:
+    """The result in one line: an assessment's, a sign-up register's, or a consultation's."""
+    if report.assessment is not None:
+        return report.assessment.summary_line()
+    if report.mode is Mode.SIGN_UP:
+        return report.register.summary_line() if report.register else "Nobody signed up yet."
+    return report.summary_line()
 
 
 def _resource(table: DataTable, raw_text: bool, parquet: bool) -> dict[str, Any]:

@@ -14,7 +14,13 @@ it: the workshops, the protocol's options, commitments and questions, each works
   shares need no filling in of missing rows;
 - **comments** (comments and proposed wordings) and **answers**: one row per entry;
 - **themes**: the codebook with its counts; **entry_themes**: one row per entry and theme. Both
-  are empty (headers only) without a theme file.
+  are empty (headers only) without a theme file;
+- in an assessment, **options** are the rating scale's points and **votes** the ratings (how
+  many rated each commitment at each point), each said so in its description; **actions**, one
+  row per agreed action (with an owner and a due date), is added when there is any;
+- **signatories** (the sign-up register, any mode), one row per signature with whether it is
+  the organisation's current entry or one it superseded, is added when anyone signed. Names
+  read `Withheld` in an anonymised export.
 
 Values are text, whole numbers, booleans, dates and aware datetimes, or None (nothing): empty
 text is None here, so CSV and Parquet readers see the same missing values. Text is kept exactly
@@ -72,6 +78,10 @@ TABLE_NAMES = ("sessions", "options", "commitments", "questions", "votes", "comm
 """The tables, in the order `datapackage.json` lists them: reference tables before the tables
 that refer to them."""
 
+MODE_TABLE_NAMES = ("actions", "signatories")
+"""Tables written only when they have rows, after TABLE_NAMES: a consultation without
+signatories has none of them, so its package is what it always was."""
+
 KIND_VALUES = {kind: kind.singular for kind in ENTRY_KINDS}
 """What the `kind` columns say of an entry: its kind as a sentence names one (session/kinds.py's
 one table of labels)."""
@@ -101,10 +111,20 @@ TO_SESSIONS = ForeignKey(("session_id",), "sessions", ("session_id",))
 
 
 def data_tables(report: Report) -> list[DataTable]:
-    """Every table of the package, in TABLE_NAMES order."""
-    return [sessions(report), options(report), commitments(report), questions(report),
-            votes(report), comments(report), answers(report), themes(report),
-            entry_themes(report)]
+    """Every table of the package, in TABLE_NAMES order, then those of MODE_TABLE_NAMES that
+    have rows."""
+    # data_modes builds on this module's fields and tables, so it is imported here, not above
+    from workshop.export.data_modes import actions, signatories
+    out = [sessions(report), options(report), commitments(report), questions(report),
+           votes(report), comments(report), answers(report), themes(report),
+           entry_themes(report)]
+    return out + [t for t in (actions(report), signatories(report)) if t.rows]
+
+
+
+def _rating(report: Report, votes: str, ratings: str) -> str:
+    """A description's words: `ratings` in an assessment, else `votes`."""
+    return ratings if report.assessment is not None else votes
 
 
 def _text(value: str) -> str | None:
@@ -132,9 +152,12 @@ def sessions(report: Report) -> DataTable:
         Field("general_comments", "string", "General comments on the protocol as a whole."),
         Field("notes", "string", "The facilitator's notes on the session."),
         Field("source_file", "string", "The name of the session file it was merged from."),
-        _count("commitments_voted", "Commitments of the protocol with at least one vote."),
+        _count("commitments_voted", _rating(report, "Commitments of the protocol with at least "
+                                            "one vote.", "Commitments of the protocol rated "
+                                            "at least once.")),
         _count("questions_answered", "Questions of the protocol with at least one answer."),
-        _count("votes", "Votes cast, over every commitment of the protocol."),
+        _count("votes", _rating(report, "Votes cast, over every commitment of the protocol.",
+                                "Ratings given, over every commitment of the protocol.")),
         _count("comments", "Comments written."),
         _count("proposed_wordings", "Proposed wordings written."),
         _count("answers", "Answers written."),
@@ -151,6 +174,9 @@ def sessions(report: Report) -> DataTable:
 
 
 def options(report: Report) -> DataTable:
+    if report.assessment is not None:
+        from workshop.export.data_modes import scale_options
+        return scale_options(report)
     fields = (
         _id("option_id", "The vote option's id in the protocol.", unique=True),
         _count("number", "Its place among the options, from 1 (the order to show them in)."),
@@ -158,7 +184,7 @@ def options(report: Report) -> DataTable:
         Field("tone", "string", "What it means: the first option supports a commitment, the "
               "last opposes it, those between are qualified support.", required=True),
     )
-    tones = report.protocol.tones
+    tones = report.tones
     rows = [(o.id, n, o.label, tones[o.id]) for n, o in enumerate(report.options, start=1)]
     return DataTable("options", "Vote options", "The protocol's vote options, in order.",
                      fields, rows, ("option_id",))
@@ -202,12 +228,20 @@ def _foreign(report: Report, on_questions: bool) -> list[str]:
     return sorted(ids)
 
 
+VOTES_TEXT = (
+    "The vote option (options.option_id).", "The option's label.",
+    "How many of the workshop's participants chose the option; 0 where none did, or the "
+    "workshop did not vote on the commitment.", "Votes",
+    "Long format: one row per workshop, commitment and vote option, zeros included, so every "
+    "workshop has a row for every commitment and option. The sum of count over the workshops "
+    "is the commitment's total for that option.")
+"""The votes table's words: option_id, option and count's descriptions, title, description."""
 def votes(report: Report) -> DataTable:
-    fields = (SESSION, COMMITMENT, REF,
-              _id("option_id", "The vote option (options.option_id)."),
-              Field("option", "string", "The option's label.", required=True),
-              _count("count", "How many of the workshop's participants chose the option; 0 "
-                     "where none did, or the workshop did not vote on the commitment."))
+    """Each workshop's counts; in an assessment, its ratings (data_modes.RATINGS_TEXT)."""
+    from workshop.export.data_modes import RATINGS_TEXT
+    words = RATINGS_TEXT if report.assessment is not None else VOTES_TEXT
+    fields = (SESSION, COMMITMENT, REF, _id("option_id", words[0]),
+              Field("option", "string", words[1], required=True), _count("count", words[2]))
     rows = []
     for c in report.commitments:
         for own in c.by_workshop:
@@ -216,10 +250,7 @@ def votes(report: Report) -> DataTable:
                      for o in report.options]
     rows.sort(key=_workshop_order(report))
     return DataTable(
-        "votes", "Votes", "Long format: one row per workshop, commitment and vote option, "
-        "zeros included, so every workshop has a row for every commitment and option. The "
-        "sum of count over the workshops is the commitment's total for that option.",
-        fields, rows, ("session_id", "commitment_id", "option_id"),
+        "votes", words[3], words[4], fields, rows, ("session_id", "commitment_id", "option_id"),
         (TO_SESSIONS, ForeignKey(("commitment_id",), "commitments", ("commitment_id",)),
          ForeignKey(("option_id",), "options", ("option_id",))))
 
