@@ -149,3 +149,32 @@ def test_anonymised_no_facilitator_anywhere_and_it_says_so(protocol, sessions):
         assert b"Fay Facilitator" not in part and b"Bo Other" not in part, name
     assert ANONYMISED_NOTE not in texts(open_doc(export_bytes(merged_of(*sessions), protocol,
                                                               "docx")))
+
+
+def test_the_profile_chart_bars_legend_and_labels(protocol, sessions):
+    """The chart's own figure: a bar per commitment labelled with its reference and mean, a
+    legend of the scale's points in order, segments coloured by the point's tone; the PNG in
+    the document is the one drawn again (stable bytes)."""
+    from workshop.consultation.report_build import build_report
+    from workshop.export.docx_profile_chart import TONE_FILLS, profile_figure, profile_png
+
+    report = build_report(merged_of(*sessions), protocol)
+    a = report.assessment
+    first = a.principles[0]
+    fig = profile_figure(first, a.scale)
+    ax = fig.axes[0]
+    means = expected_means(protocol, sessions)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        f"1.{n}  mean {means[f'1.{n}']}" for n in range(1, len(first.ratings) + 1)]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "1 Not at all", "2 Rarely", "3 Sometimes", "4 Mostly", "5 Consistently"]
+    from matplotlib.colors import to_hex
+    lowest, highest = ax.containers[0], ax.containers[-1]
+    assert to_hex(lowest.patches[0].get_facecolor()) == TONE_FILLS["oppose"]
+    assert to_hex(highest.patches[0].get_facecolor()) == TONE_FILLS["support"]
+    # 1.1 was given four 1s of 20 ratings: the lowest segment is a fifth of the bar
+    assert round(lowest.patches[0].get_width()) == 20
+    doc = open_doc(export_bytes(merged_of(*sessions), protocol, "docx"))
+    shape = doc.inline_shapes[0]
+    blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    assert blob == profile_png(first, a.scale) == profile_png(first, a.scale)
