@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from workshop.consultation.register import Register, RegisterEntry
 from workshop.consultation.report import Report
-from workshop.export.docx_layout import FIT, DocWriter, keep_with_next
+from workshop.export.docx_layout import FIT, WHOLE, DocWriter, keep_with_next
 
 HEADER = ("Organisation", "Person", "Role", "Signed", "Reservations", "Status")
 NOBODY = "No organisation has signed up yet."
@@ -44,7 +44,8 @@ def register_section(doc: DocWriter, report: Report) -> None:
         return
     keep_with_next(doc.paragraph(register.summary_line()))
     header = [*HEADER] if report.single else [*HEADER, "Workshop"]
-    kinds: list = [1.0, FIT, FIT, FIT, 1.4, FIT]
+    # a date on one line where there is room; beside a Workshop column it may wrap
+    kinds: list = [1.0, FIT, FIT, WHOLE if report.single else FIT, 1.4, FIT]
     if not report.single:
         kinds.append(0.9)
     doc.table(header, register_rows(report), kinds)
