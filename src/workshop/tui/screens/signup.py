@@ -5,10 +5,13 @@ signing and their role, the date, and any reservations, shown exactly as typed. 
 reminder of the protocol (each principle's title and statement, and its commitments by number),
 so reservations can name what they do not accept. `s` signs an organisation up through a form
 (dialogs/signatory_form.py); `e` edits the highlighted one and `delete` removes it (asking
-first). Changes go to the live session through `app.apply`, which saves and redraws.
+first). Each change goes up as a `ChangeRequested` message; the app hands it to the live
+session, which saves it, and redraws the step.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.table import Table
 from rich.text import Text
@@ -23,6 +26,7 @@ from workshop.protocol.model import Protocol
 from workshop.session.model import Signatory
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.signatory_form import SignatoryDetails, SignatoryForm
+from workshop.tui.messages import ChangeRequested
 from workshop.tui.screens.step import StepScreen
 
 EMPTY = "No organisation signed up yet: press s to add one."
@@ -69,6 +73,9 @@ class SignUpScreen(StepScreen):
     HELP_SECTION = "The sign-up"
 
     main_list_id = "signatories"
+    shown = 0
+    """How many organisations the list showed last: when there are more, the new one (the
+    last) is highlighted."""
 
     BINDINGS = [
         Binding("s", "sign_up", "Sign up", tooltip="Sign up an organisation (a form)",
@@ -102,7 +109,8 @@ class SignUpScreen(StepScreen):
         listing.set_options([Option(signatory_prompt(n, s), id=s.id)
                              for n, s in enumerate(signatories, start=1)])
         ids = [s.id for s in signatories]
-        listing.highlighted = ids.index(keep) if keep in ids else len(ids) - 1
+        grew, self.shown = len(ids) > self.shown, len(ids)
+        listing.highlighted = ids.index(keep) if keep in ids and not grew else len(ids) - 1
 
     def highlighted_id(self) -> str | None:
         listing = self.query_one("#signatories", OptionList)
@@ -116,15 +124,14 @@ class SignUpScreen(StepScreen):
 
         def done(details: SignatoryDetails | None) -> None:
             if details is not None:
-                self.app.apply(lambda live: live.add_signatory(**details.changes()))
-                self.show_last()
+                self.post_message(ChangeRequested(
+                    lambda live: live.add_signatory(**details.changes())))
 
-        self.app.push_screen(SignatoryForm(self.app.clock().date()), done)
+        self.app.push_screen(SignatoryForm(self.today()), done)
 
-    def show_last(self) -> None:
-        listing = self.query_one("#signatories", OptionList)
-        if self.session.signatories:
-            listing.highlighted = len(self.session.signatories) - 1
+    def today(self) -> date:
+        """The date a new signature defaults to: today where the facilitator is."""
+        return self.session.clock().astimezone().date()
 
     def selected_signatory(self) -> Signatory | None:
         signatory_id = self.highlighted_id()
@@ -140,9 +147,10 @@ class SignUpScreen(StepScreen):
 
         def done(details: SignatoryDetails | None) -> None:
             if details is not None:
-                self.app.apply(lambda live: live.edit_signatory(signatory.id, **details.changes()))
+                self.post_message(ChangeRequested(
+                    lambda live: live.edit_signatory(signatory.id, **details.changes())))
 
-        self.app.push_screen(SignatoryForm(self.app.clock().date(), signatory), done)
+        self.app.push_screen(SignatoryForm(self.today(), signatory), done)
 
     def action_delete_signatory(self) -> None:
         if not self.editing_allowed() or (signatory := self.selected_signatory()) is None:
@@ -150,7 +158,7 @@ class SignUpScreen(StepScreen):
 
         def decided(remove: bool | None) -> None:
             if remove:
-                self.app.apply(lambda live: live.delete_signatory(signatory.id))
+                self.post_message(ChangeRequested(lambda live: live.delete_signatory(signatory.id)))
 
         who = " · ".join(p for p in (signatory.name, signatory.role) if p)
         self.app.push_screen(ConfirmDialog(f"Remove {signatory.organisation}'s entry?",
