@@ -18,7 +18,7 @@ from workshop.consultation.report import Report
 from workshop.export.xlsx_cells import Formats, print_setup
 from workshop.export.xlsx_summary import BOLD, TITLE, anonymised_line, paragraph
 
-WIDTH = 90
+WIDTH = 80
 """The Summary's one column, in character widths."""
 WHERE = ("The Register sheet has every signature (current entries first, then those "
          "superseded by a later signature of the same organisation); the Sessions sheet the "
