@@ -137,3 +137,19 @@ def test_a_consultation_gets_the_register_only_when_someone_signed(protocol):
     after = load_workbook(io.BytesIO(export_bytes(signed, protocol, "xlsx"))).sheetnames
     assert "Register" not in before
     assert after == [*before[:-1], "Register", before[-1]]  # before the hidden chart data
+
+
+def test_an_assessment_with_signatories_ends_with_the_register(protocol):
+    from modes_helpers import assessment
+
+    session = assessment(protocol)
+    for details in SIGNATORIES:
+        session.add_signatory(**details)
+    merged = merged_of(session)
+    doc = Document(io.BytesIO(export_bytes(merged, protocol, "docx")))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[-2:] == ["Actions", "Sign-up register"]
+    assert len(register_table(doc)) == 1 + len(SIGNATORIES)
+    wb = load_workbook(io.BytesIO(export_bytes(merged, protocol, "xlsx")))
+    assert wb.sheetnames[-2:] == ["Register", "Chart data"]
+    assert wb["Register"].max_row == 1 + len(SIGNATORIES)

@@ -70,13 +70,17 @@ def summary_lines(report: Report, a: Assessment) -> list[tuple[str, dict]]:
             ("", {}), ("Weakest commitments, lowest mean first", HEADING)]
 
 
-def after_lines(a: Assessment) -> list[tuple[str, dict]]:
-    """The paragraphs below the table: what still needs an action, what is not rated."""
+def after_lines(report: Report, a: Assessment) -> list[tuple[str, dict]]:
+    """The paragraphs below the table: what still needs an action, what is not rated, and the
+    register when anyone signed."""
     out: list[tuple[str, dict]] = [("Rated low with no action agreed:", BOLD)]
     out += [(f"{r.code} {r.text} (mean {r.spread.mean_text})", {}) for r in a.needing_action] \
         or [("None.", {})]
     if a.unrated:
         out.append(("Not rated: " + ", ".join(r.code for r in a.unrated), {}))
+    if report.register:
+        out.append((f"Sign-up register: {report.register.summary_line()} In the Register "
+                    "sheet.", {}))
     return [*out, (WHERE, {})]
 
 
@@ -105,7 +109,7 @@ def add_assessment_summary(wb: Workbook, formats: Formats, report: Report) -> No
     header = top
     last = write_table(ws, formats, t, top=top, style=decimals(t))
     top = last + 2
-    for text, style in after_lines(a):
+    for text, style in after_lines(report, a):
         paragraph(ws, formats, top, last_col, width, text, style)
         top += 1
     end = profile_charts(wb, ws, formats, report, top + 1, [c.width for c in t.columns])
