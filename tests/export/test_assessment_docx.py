@@ -178,3 +178,20 @@ def test_the_profile_chart_bars_legend_and_labels(protocol, sessions):
     shape = doc.inline_shapes[0]
     blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
     assert blob == profile_png(first, a.scale) == profile_png(first, a.scale)
+
+
+def test_each_workshops_own_ratings_of_each_principle(protocol, sessions):
+    doc = open_doc(export_bytes(merged_of(*sessions), protocol, "docx"))
+    tables = tables_headed(doc, "Workshop", "Rated", "Mean")
+    assert len(tables) == len(protocol.principles)
+    for p, table in zip(protocol.principles, tables, strict=True):
+        expected = []
+        for s, name in zip(sessions, (MANCHESTER, "Salford Partnership, 25 November 2026"),
+                           strict=True):
+            counts = [(int(k), v) for c in p.commitments for k, v in s.votes.get(c.id, {}).items()]
+            n = sum(v for _, v in counts)
+            expected.append([name, str(n), tenth(sum(k * v for k, v in counts) / n) if n else "–"])
+        assert [row[:3] for row in table[1:]] == expected
+    assert tables[-1][2][1:] == ["0", "–", "–", "–"]  # Salford rated only three principles
+    single = open_doc(export_bytes(merged_of(sessions[0]), protocol, "docx"))
+    assert not tables_headed(single, "Workshop", "Rated", "Mean")

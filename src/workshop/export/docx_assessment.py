@@ -12,7 +12,8 @@ After the title and contents (docx_export.py), in order:
 - Per principle: its statement, its **profile chart** (docx_profile_chart.py, the figures in
   words as the picture's alt text), a table of its commitments (reference, commitment, the count
   per point, how many rated, the mean, the range and the sd) with a bold row for the whole
-  principle, then each commitment with evidence or actions: its figures in words, its
+  principle, in a merged result each workshop's own ratings of the principle (how many, mean,
+  range, sd), then each commitment with evidence or actions: its figures in words, its
   **evidence quoted with its workshop**, and its actions.
 - **Actions**: the **action table** (reference, action, owner, due date, and the workshop in a
   merged result), dated actions by due date first; "No owner yet" / "No date yet" where none
@@ -29,7 +30,13 @@ import io
 
 from docx.shared import Cm
 
-from workshop.consultation.assessment import Assessment, PrincipleProfile, Rating, Spread
+from workshop.consultation.assessment import (
+    Assessment,
+    PrincipleProfile,
+    Rating,
+    Spread,
+    combined,
+)
 from workshop.consultation.report import Report
 from workshop.export.docx_layout import FIT, WHOLE, DocWriter, fit_at_least, keep_with_next
 from workshop.export.docx_principles import bullet
@@ -115,6 +122,8 @@ def _principle(doc: DocWriter, report: Report, a: Assessment, p: PrincipleProfil
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
+    if not report.single:
+        _by_workshop(doc, report, a, p)
     for r in p.ratings:
         if r.evidence or r.actions:
             _commitment(doc, report, r)
@@ -124,6 +133,19 @@ def _figures(a: Assessment, s: Spread) -> list[str]:
     """The counts per point, how many rated, the mean, range and sd ("–" unrated)."""
     return [*(str(s.counts.get(q.value, 0)) for q in a.scale.points), str(s.n),
             s.mean_text or "–", s.range_text or "–", s.sd_text or "–"]
+
+
+def _by_workshop(doc: DocWriter, report: Report, a: Assessment, p: PrincipleProfile) -> None:
+    """Each workshop's own ratings of the principle's commitments together (a merged result)."""
+    rows = []
+    for w in report.workshops:
+        own = combined(a.scale, [x.spread for r in p.ratings for x in r.by_workshop
+                                 if x.session_id == w.id])
+        rows.append([w.name, str(own.n), own.mean_text or "–", own.range_text or "–",
+                     own.sd_text or "–"])
+    keep_with_next(doc.paragraph("Each workshop's ratings of this principle's commitments:"))
+    doc.table(["Workshop", "Rated", "Mean", "Range", "SD"], rows,
+              [1.0, WHOLE, WHOLE, WHOLE, WHOLE], numeric={1, 2, 3, 4}, width_cm=12.0)
 
 
 def _chart(doc: DocWriter, a: Assessment, p: PrincipleProfile) -> None:
