@@ -37,7 +37,6 @@ from workshop.export import (
     export_bytes,
     export_data_package,
 )
-from workshop.export.data_tables import TABLE_NAMES
 from workshop.protocol.model import Protocol
 from workshop.toml.atomic import atomic_write
 
@@ -157,6 +156,11 @@ def _with_themes(args: argparse.Namespace, book: ThemeBook) -> str:
     return f", with the {n} theme{'' if n == 1 else 's'} of {display_path(path)}"
 
 
+def _tables(written) -> int:
+    """How many tables the package holds (an assessment's and a register's add their own)."""
+    return sum(name.endswith(".csv") for name in written.files)
+
+
 def _anonymised(args: argparse.Namespace) -> str:
     return ", anonymised (no facilitator or signatory names)" if args.anonymise else ""
 
@@ -178,7 +182,7 @@ def export_data(args: argparse.Namespace, protocol: Protocol) -> int:
     kinds = "CSV and Parquet" if written.parquet else "CSV"
     raw = ", text as typed" if args.raw_text else ""
     print(f"Wrote {display_path(folder)}{os.sep}: a data package of {n} "
-          f"session{'' if n == 1 else 's'} ({len(TABLE_NAMES)} tables as {kinds}{raw}, "
+          f"session{'' if n == 1 else 's'} ({_tables(written)} tables as {kinds}{raw}, "
           f"described in datapackage.json){_with_themes(args, book)}{_anonymised(args)}.")
     if not written.parquet:
         print("CSV only: pyarrow is not installed, so no Parquet files (pip install "
