@@ -108,7 +108,7 @@ def _principle(report: Report, a: Assessment, p: PrincipleProfile) -> str:
     figures = (f"Mean {s.mean_text} on {a.scale.lowest}–{a.scale.highest} ({s.spread_text}); "
                if s.n else "")
     points = a.scale.points
-    labels = [f"{pt.value} {pt.label}" for pt in points]
+    labels = [str(pt.value) for pt in points]  # the key above names each point
     rows = [f"<tr>{_code(r)}<td>{h(r.text)}</td>"
             + "".join(f'<td class="num">{r.spread.counts[pt.value]}</td>' for pt in points)
             + f'<td class="num">{r.n}</td><td class="num">{r.spread.mean_text or "–"}</td>'
@@ -131,7 +131,7 @@ def _commitment(report: Report, r: Rating) -> str:
            f'<h3><span class="code">{r.code}</span> {h(r.text)}</h3>',
            f'<p class="result">{LOW + " " if r.low else ""}<span class="figures">'
            f"{h(ratings_text(report, r.spread))}"
-           + (f"; {h(r.spread.spread_text)}" if r.n else "") + ".</span></p>"]
+           + (f"; spread {h(_spread(r))}" if r.n else "") + ".</span></p>"]
     if r.n and len(report.workshops) > 1:
         out.append(_by_workshop(report, r))
     if r.evidence:

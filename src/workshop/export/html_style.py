@@ -159,6 +159,7 @@ MODES_CSS = """
 .mean-text.low { color: #b71c1c; }
 .mark-low { background: #c62828; color: #fff; }
 table.profile { min-width: 44rem; }
+table.profile td:nth-child(2) { min-width: 14rem; }
 table.register, table.actions { min-width: 40rem; }
 table.register .user, table.actions .user, table.workshops .user { overflow-wrap: break-word; }
 td.spread, td.date { white-space: nowrap; }
