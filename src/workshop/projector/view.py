@@ -7,6 +7,11 @@ blanked them, its counts: one bar per vote option with its label, count and shar
 rounded half up, consultation/figures.py, as everywhere else). Every option has a pattern as
 well as a colour (`TONE_FILLS`; the page's CSS), so the bars read on a monochrome projector.
 
+In an assessment the bars are the scale's points (`1 Not at all` … `5 Consistently`, coloured
+and patterned by the scale's tones, `Session.tones`), and the summary gives the room's mean to one
+decimal (`9 of 12 rated · mean 3.2`). On a sign-up step the view lists the organisations that
+have signed so far, each with its signatory's role, never the person's name (`signed`).
+
 Blanked means the counts are not in the view at all (nor in the JSON a browser fetches), so
 nobody can read them early. Text is data: group names and the like are handed on as typed and
 each view shows them literally. Nothing here imports Textual.
@@ -17,10 +22,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from workshop.consultation.assessment import spread_of
 from workshop.consultation.figures import long_date, scaled
 from workshop.consultation.report import CommitmentView
 from workshop.consultation.report_build import session_report
-from workshop.protocol.model import Protocol
+from workshop.protocol.model import Protocol, RatingScale
 from workshop.session.kinds import STEP_TITLES, Step, StepKind
 from workshop.session.model import Session
 from workshop.session.projector_state import ProjectorState
@@ -76,13 +82,22 @@ class Votes:
 
 
 @dataclass(frozen=True)
+class SignedUp:
+    """An organisation that has signed up, as the room sees it (no person's name)."""
+
+    organisation: str
+    role: str
+
+
+@dataclass(frozen=True)
 class ProjectorView:
     """Everything one projector frame shows."""
 
     group: str
     date: str
     kind: str
-    """The step's kind: `introduction`, `principle`, `questions`, `recommendation`, `review`."""
+    """The step's kind: `introduction`, `principle`, `questions`, `recommendation`, `sign-up`,
+    `review`."""
     position: str
     """`3/10`: where the step is in the session."""
     step_title: str
@@ -98,6 +113,10 @@ class ProjectorView:
     votes: Votes | None = None
     """The counts; None when blanked or on a step without them."""
     complete: bool = False
+    mode: str = "consult"
+    """The session's mode (`consult`, `assess`, `sign-up`): what the counts are."""
+    signed: tuple[SignedUp, ...] = ()
+    """On a sign-up step: the organisations signed so far, in the order they signed."""
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the web page (json.dumps-able)."""
@@ -125,26 +144,35 @@ class Frame:
                 "view": self.view.to_json() if self.view is not None else None}
 
 
-def head_count_line(total: int, participants: int | None) -> str:
+def head_count_line(total: int, participants: int | None, rating: bool = False) -> str:
+    """`8 of 12 voted`; in an assessment `8 of 12 rated`."""
+    verb, noun = ("rated", "rating") if rating else ("voted", "vote")
     if participants is None:
-        return f"{total} vote{'' if total == 1 else 's'} (head count not given)"
+        return f"{total} {noun}{'' if total == 1 else 's'} (head count not given)"
     if total > participants:
-        return f"{total} of {participants} voted: more than the head count"
-    return f"{total} of {participants} voted"
+        return f"{total} of {participants} {verb}: more than the head count"
+    return f"{total} of {participants} {verb}"
 
 
-def votes_of(view: CommitmentView, tones: dict[str, str], participants: int | None) -> Votes:
+def votes_of(view: CommitmentView, tones: dict[str, str], participants: int | None,
+             rating_scale: RatingScale | None = None) -> Votes:
     """The bars of one commitment, read off the report model (its counts and its shares,
-    rounded as every view rounds them), scaled against the head count."""
+    rounded as every view rounds them), scaled against the head count; with an assessment's
+    `rating_scale`, each bar is labelled with its point (`1 Not at all`) and the summary gives the
+    mean rating."""
     total = view.total
     scale = max(total, participants or 0, 1)
     bars = []
     for option in view.options:
         n = view.totals.get(option.id, 0)
         tone = tones[option.id]
-        bars.append(OptionBar(option.id, option.label, option.key, tone, TONE_FILLS[tone], n,
+        label = f"{option.key} {option.label}" if rating_scale is not None else option.label
+        bars.append(OptionBar(option.id, label, option.key, tone, TONE_FILLS[tone], n,
                               view.share(option.id) if total else None, scaled(n, scale, 100)))
-    return Votes(tuple(bars), total, participants, head_count_line(total, participants),
+    summary = head_count_line(total, participants, rating=rating_scale is not None)
+    if rating_scale is not None and total:
+        summary += f" · mean {spread_of(rating_scale, view.totals).mean_text}"
+    return Votes(tuple(bars), total, participants, summary,
                  participants is not None and total > participants)
 
 
@@ -164,7 +192,7 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
     group = group if len(group) <= GROUP_CHARS else group[:GROUP_CHARS] + "…"
     common = dict(group=group, date=long_date(session.meta.date), kind=step.kind.value,
                   position=position, blanked=state.blanked,
-                  complete=session.completed is not None)
+                  complete=session.completed is not None, mode=session.mode.value)
     if step.is_principle:
         principle = protocol.principle(step.principle_id)
         ids = [c.id for c in principle.commitments]
@@ -174,8 +202,8 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
             step_title=principle.title, heading=f"Commitment {index + 1} of {len(ids)}",
             text=commitment.text, detail=principle.statement,
             votes=None if state.blanked else votes_of(
-                session_report(session, protocol).commitment(commitment.id), protocol.tones,
-                session.meta.participants),
+                session_report(session, protocol).commitment(commitment.id), session.tones,
+                session.meta.participants, session.scale),
             note=BLANKED_NOTE if state.blanked else "",
             **common)
     title = STEP_TITLES[step.kind]
@@ -188,6 +216,12 @@ def build_view(protocol: Protocol, session: Session, state: ProjectorState) -> P
     if step.kind is StepKind.RECOMMENDATION:
         return ProjectorView(step_title=title, text=protocol.question_for(session.meta.authority),
                              **common)
+    if step.kind is StepKind.SIGN_UP:
+        signed = tuple(SignedUp(s.organisation, s.role) for s in session.signatories)
+        count = len(signed)
+        return ProjectorView(step_title=title, text=protocol.title,
+                             heading=f"{count} organisation{'' if count == 1 else 's'} signed",
+                             detail=session.meta.group, signed=signed, **common)
     if step.kind is StepKind.INTRODUCTION:
         return ProjectorView(step_title=title, text=protocol.title,
                              detail=f"{session.meta.group}, {long_date(session.meta.date)}",

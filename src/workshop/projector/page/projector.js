@@ -50,6 +50,18 @@
     box.appendChild(summary);
   }
 
+  function drawSigned(signed) {
+    var list = byId("signed");
+    list.replaceChildren();
+    list.hidden = !(signed && signed.length);
+    (signed || []).forEach(function (one) {
+      var item = document.createElement("li");
+      item.appendChild(span("organisation", one.organisation));
+      if (one.role) { item.appendChild(span("role", " · " + one.role)); }
+      list.appendChild(item);
+    });
+  }
+
   function draw(frame) {
     var view = frame.view;
     if (!view) {
@@ -59,6 +71,7 @@
       setText("text", frame.waiting || "Waiting for the session…");
       setText("detail", "");
       drawVotes(null);
+      drawSigned(null);
       setText("blanked", "");
       document.title = "Workshop projector";
       return;
@@ -69,6 +82,7 @@
     setText("text", view.text);
     setText("detail", view.detail);
     drawVotes(view.votes);
+    drawSigned(view.signed);
     setText("blanked", view.note);
     document.title = view.step_title + " · " + view.group;
   }

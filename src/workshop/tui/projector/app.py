@@ -63,5 +63,5 @@ class ProjectorApp(App):
             return
         screen = self.screen
         if isinstance(screen, ProjectorScreen) and screen.is_mounted:
-            screen.show(frame)
+            await screen.show(frame)
             self.shown = frame
