@@ -131,19 +131,20 @@ def rating_row(number: int, text: str, spread: Spread, evidence: int, actions: i
     return grid
 
 
-def rating_summary(spread: Spread, scale: RatingScale, low: bool, actions: int) -> Text:
-    """`Mean 3.2 of 5 · ratings 2–5, sd 1.1`, then what a low rating asks for."""
+def rating_summary(spread: Spread, scale: RatingScale, low: bool, actions: int,
+                   sep: str = "\n") -> Text:
+    """`Mean 3.2 of 5 · ratings 2–5, sd 1.1`, then (after `sep`) what a low rating asks for."""
     if not spread.n:
         return Text(f"Not rated yet: keys {scale.lowest}–{scale.highest} add a rating "
                     "(shift takes one away).", style="dim")
     out = Text.assemble(("Mean ", "dim"), (spread.mean_text, "bold"),
                         (f" of {scale.highest} · {spread.spread_text}", "dim"))
     if low and not actions:
-        out.append(f"\n{NEEDS_ACTION}: rated low (mean {scale.low} or below); a agrees one.",
+        out.append(f"{sep}{NEEDS_ACTION}: rated low (mean {scale.low} or below); a agrees one.",
                    style="bold red")
     elif low:
         plural = "" if actions == 1 else "s"
-        out.append(f"\nRated low: {actions} action{plural} agreed.", style="bold")
+        out.append(f"{sep}Rated low: {actions} action{plural} agreed.", style="bold")
     return out
 
 

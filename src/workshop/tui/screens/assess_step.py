@@ -166,8 +166,8 @@ class AssessmentScreen(PrincipleScreen):
                                     len(session.actions.get(c.id, []))))
 
     def compact(self, c: Commitment) -> Text:
-        """`1 of 7 · mean 3.2 · ratings 2–5, sd 1.1`, then the head count (and what a low
-        rating asks for)."""
+        """`1 of 7 · 1:0 · 2:3 … 10 of 12 rated`, then the mean and spread and what a low rating
+        asks for, on as few lines as they fit (the evidence and actions below need them)."""
         session = self.session
         spread = self.spread(c)
         line = Text(f"{self.commitment_index + 1} of {len(self.principle.commitments)}",
@@ -177,7 +177,7 @@ class AssessmentScreen(PrincipleScreen):
             line.append(f" · {option.key}:", style="dim")
             line.append(str(n), style="bold" if n else "dim")
         summary = rating_summary(spread, session.scale, self.low(spread),
-                                 len(session.actions.get(c.id, [])))
+                                 len(session.actions.get(c.id, [])), sep=" · ")
         return Text.assemble(line, "  ", head_count(spread.n, session.meta.participants,
                                                      "rated"), "\n", summary)
 
