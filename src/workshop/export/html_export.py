@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.marks import CONSENSUS, CONTESTED
+from workshop.consultation.register import WITHHELD
 from workshop.consultation.report import ANONYMISED_NOTE, MAJORITY_LABEL, Report
 from workshop.export.html_assessment import assessment_sections
 from workshop.export.html_charts import tone_css
@@ -132,7 +133,8 @@ def _details(report: Report) -> str:
     w = report.workshops[0]
     r = w.record
     status = f"Finished {when(r.completed)}" if r.complete else "In progress"
-    rows = [("Group", r.group), ("Facilitator", r.facilitator), ("Location", r.location),
+    rows = [("Group", r.group), ("Facilitator", facilitator_of(report, r.facilitator)),
+            ("Location", r.location),
             ("Date", long_date(r.date)),
             ("Participants", "" if r.participants is None else str(r.participants)),
             ("Status", f"{status}; last changed {when(r.updated)}"), ("Session id", r.id)]
@@ -152,7 +154,8 @@ def _workshop_table(report: Report) -> str:
         r = w.record
         rows.append("<tr>" + "".join([
             f'<th scope="row" class="user">{h(w.name)}</th>',
-            f'<td class="user">{h(r.facilitator)}</td>', f'<td class="user">{h(r.location)}</td>',
+            f'<td class="user">{h(facilitator_of(report, r.facilitator))}</td>',
+            f'<td class="user">{h(r.location)}</td>',
             f'<td class="num">{"" if r.participants is None else r.participants}</td>',
             f'<td class="num">{w.voted}/{len(report.commitments)}</td>',
             f'<td class="num">{w.answered}/{len(report.questions)}</td>',
@@ -213,6 +216,11 @@ def _foreign(report: Report) -> str:
         for n in report.foreign)
     return section("other", "Entries on ids this protocol does not have",
                    [f'<ul class="notes">{items}</ul>'])
+
+
+def facilitator_of(report: Report, name: str) -> str:
+    """A facilitator's name as the page shows it: `Withheld` in an anonymised report."""
+    return WITHHELD if report.anonymised else name
 
 
 def _footer(report: Report) -> str:

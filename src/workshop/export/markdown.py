@@ -24,6 +24,7 @@ from __future__ import annotations
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
+from workshop.consultation.register import WITHHELD
 from workshop.consultation.report import (
     ANONYMISED_NOTE,
     CommitmentView,
@@ -79,6 +80,11 @@ def render_markdown(report: Report) -> bytes:
     return finish(out + register_section(report))
 
 
+def facilitator_of(report: Report, name: str) -> str:
+    """A facilitator's name as the views show it: `Withheld` in an anonymised report."""
+    return WITHHELD if report.anonymised else name
+
+
 def head_lines(report: Report) -> list[str]:
     """The title, the protocol's source and version, when the results are from, and in an
     anonymised report the note that names are withheld."""
@@ -104,7 +110,7 @@ def _summary(report: Report) -> list[str]:
     out = ["## Summary", "", md_inline(report.summary_line()), ""]
     out += _findings(report)
     if report.single:
-        out += ["### Workshop", ""] + _details(report.workshops[0])
+        out += ["### Workshop", ""] + _details(report, report.workshops[0])
     else:
         out += ["### Workshops", ""] + _workshop_table(report) + _notes(report)
     if report.in_progress:
@@ -147,10 +153,11 @@ def _amended(c: CommitmentView) -> str:
     return line
 
 
-def _details(w: Workshop) -> list[str]:
+def _details(report: Report, w: Workshop) -> list[str]:
     r = w.record
     status = f"finished {when(r.completed)}" if r.complete else "in progress"
-    rows = [("Group", r.group), ("Facilitator", r.facilitator), ("Location", r.location),
+    rows = [("Group", r.group), ("Facilitator", facilitator_of(report, r.facilitator)),
+            ("Location", r.location),
             ("Date", long_date(r.date)),
             ("Participants", "" if r.participants is None else str(r.participants)),
             ("Status", f"{status}; last changed {when(r.updated)}"), ("Session id", r.id)]
@@ -166,7 +173,8 @@ def _workshop_table(report: Report) -> list[str]:
     for w in report.workshops:
         r = w.record
         out.append(row([
-            md_cell(r.group), long_date(r.date), md_cell(r.facilitator), md_cell(r.location),
+            md_cell(r.group), long_date(r.date), md_cell(facilitator_of(report, r.facilitator)),
+            md_cell(r.location),
             "" if r.participants is None else str(r.participants),
             f"{w.voted}/{len(report.commitments)}", f"{w.answered}/{len(report.questions)}",
             w.recommendation, "finished" if r.complete else "in progress"]))
