@@ -57,7 +57,8 @@ def test_an_assessments_package_validates_and_its_ratings_are_the_sessions_own(
     assert descriptor["description"].startswith("37/37 commitments rated, mean ")
     titles = {r["name"]: r["title"] for r in descriptor["resources"]}
     assert list(titles) == [*TABLE_NAMES, "actions", "signatories"]
-    assert (titles["options"], titles["votes"]) == ("Rating scale", "Ratings")
+    assert (titles["options"], titles["votes"], titles["comments"]) == (
+        "Rating scale", "Ratings", "Evidence")
     assert [(r["option_id"], r["number"], r["label"], r["tone"])
             for r in read_csv(folder, "options")] == [
         ("1", "1", "Not at all", "oppose"), ("2", "2", "Rarely", "neutral"),

@@ -102,3 +102,12 @@ def test_a_consultation_ends_with_the_register_only_when_someone_signed(tmp_path
         assert text.index('<section id="register"') > text.index('<section id="recommendation"')
         assert '<a href="#register">Sign-up register</a>' in text
         assert "1 organisation signed up, 0 with reservations." in text
+
+
+def test_a_sign_up_nobody_signed_yet_says_so(tmp_path, protocol):
+    merged = merged_result(tmp_path, protocol, [sign_up(protocol, signatories=[])])
+    text = export_bytes(merged, protocol, "md").decode()
+    assert "Nobody has signed up yet." in text and "## Sign-up register" not in text
+    html = export_bytes(merged, protocol, "html").decode()
+    assert "Nobody has signed up yet." in html and 'id="register"' not in html
+    assert "#register" not in html  # no link to a section that is not there

@@ -278,10 +278,14 @@ def comments(report: Report) -> DataTable:
     rows = [(n.session_id, n.entry_id, KIND_VALUES[EntryKind(n.kind)], n.target,
              codes.get(n.target), n.text, n.created, n.edited,
              _text(names_text(n))) for n in _notes(report, False)]
+    title, description = (
+        ("Evidence", "An assessment's evidence notes (its comments), one row each: "
+         "commitments in protocol order, oldest first.") if report.assessment is not None else
+        ("Comments and proposed wordings", "One row per comment or proposed wording: "
+         "commitments in protocol order, on each the comments then the proposed wordings, "
+         "oldest first."))
     return DataTable(
-        "comments", "Comments and proposed wordings", "One row per comment or proposed "
-        "wording: commitments in protocol order, on each the comments then the proposed "
-        "wordings, oldest first.", fields, rows, ("session_id", "entry_id"),
+        "comments", title, description, fields, rows, ("session_id", "entry_id"),
         (TO_SESSIONS, ForeignKey(("commitment_id",), "commitments", ("commitment_id",))))
 
 
