@@ -38,7 +38,7 @@ async def test_a_session_is_a_consultation_unless_another_mode_is_chosen(protoco
     app = make_app(protocol, folder)
     async with app.run_test(size=SIZE) as pilot:
         await fill_in(pilot)
-        assert "Session for" in screen_text(app) and "Consultation" in screen_text(app)
+        assert "Mode" in screen_text(app) and "Consultation" in screen_text(app)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, IntroScreen)
@@ -82,7 +82,7 @@ def test_new_session_form_with_the_mode_choice_open(snap_compare, protocol, fold
 
     A reviewer should see the bordered "New session" form: Group or organisation * "Leeds
     Board", Facilitator * "Tonya Meers", Location and Council or authority empty with their
-    grey examples, Date 2026-11-22, Participants empty, then "Session for" with its list open:
+    grey examples, Date 2026-11-22, Participants empty, then "Mode" with its list open:
     Consultation, Assessment (highlighted), Sign-up; the keys line "enter next · ctrl+s start
     · escape cancel · * required" at the bottom, every line inside the 80x24 terminal.
     """

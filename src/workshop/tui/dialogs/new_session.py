@@ -95,7 +95,7 @@ class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None
                     # Plain text even for participants: an integer Input drops "six" silently.
                     yield Input(value, placeholder=placeholder, id=f"field-{name}", compact=True)
             with Horizontal(classes="field mode-field"):
-                yield Label("Session for", classes="field-label")
+                yield Label("Mode", classes="field-label")
                 yield Select([(mode.label, mode) for mode in Mode], value=Mode.CONSULT,
                              allow_blank=False, id="field-mode", compact=True)
             yield Static("", id="form-error", classes="field-error")
