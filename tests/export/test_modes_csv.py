@@ -145,3 +145,9 @@ def test_a_consultations_findings_end_with_the_register_when_someone_signed(tmp_
                              "csv", table="findings"))
     assert rows[:len(plain)] == plain
     assert [r["Finding"] for r in rows[len(plain):]] == ["Register", "Reservations"]
+
+
+def test_an_assessments_summary_is_its_profile_not_verdicts(rated, protocol):
+    summary = export_bytes(rated, protocol, "csv", table="summary")
+    assert summary == export_bytes(rated, protocol, "csv", table="profile")
+    assert b"Consensus" not in summary and b"Contested" not in summary

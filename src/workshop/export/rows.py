@@ -10,11 +10,12 @@ every other format:
   with its reason, each most amended commitment with what most of its workshops propose, and
   each workshop still in progress; with an analyst's theme file, each theme most raised and
   how many entries are tagged;
-- **summary**: one row per commitment: its counts per vote option, the total, the leading option
-  (`Agree, 58%`), the verdict (never blank: `Consensus`, `Contested`, `Majority`, `No votes`),
-  the reason in words, how many workshops voted, its comments and proposed wordings, and what
-  most of its workshops propose (the first near-identical group's summary); with a theme file,
-  the themes on its comments and proposed wordings (`Resources 3 (2 workshops); …`);
+- **summary**: one row per commitment (in an assessment, the profile: rows_modes.py): its counts
+  per vote option, the total, the leading option (`Agree, 58%`), the verdict (never blank:
+  `Consensus`, `Contested`, `Majority`, `No votes`), the reason in words, how many workshops
+  voted, its comments and proposed wordings, and what most of its workshops propose (the first
+  near-identical group's summary); with a theme file, the themes on its comments and proposed
+  wordings (`Resources 3 (2 workshops); …`);
 - **votes**: one row per session and commitment (every commitment of the protocol, zeros
   included), one column per vote option (from the protocol), the total, comments and proposed
   wordings;
@@ -50,7 +51,7 @@ Cells hold the text exactly as typed; making it safe for a spreadsheet is the wr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from workshop.consultation.figures import utc
@@ -158,7 +159,11 @@ def findings_table(report: Report) -> Table:
 
 
 def summary_table(report: Report) -> Table:
-    """One row per commitment: the committee's table (see the module docstring)."""
+    """One row per commitment: the committee's table (see the module docstring); in an
+    assessment, whose counts are ratings and have no verdict, its profile."""
+    if report.assessment is not None:
+        from workshop.export.rows_modes import profile_table
+        return replace(profile_table(report), name="summary", sheet="Summary")
     columns = (Column("Ref", 6), Column("Principle", 20, wrap=True),
                Column("Commitment", 46, wrap=True),
                *(Column(o.label, 9) for o in report.options), Column("Total", 7),
