@@ -76,6 +76,8 @@ async def test_a_merged_sign_up_opens_on_its_register_with_the_superseded_entry(
     async with app.run_test(size=SIZE) as pilot:
         screen = await opened(app, pilot)
         assert screen.query_one("#results-tabs").active == "tab-findings"
+        assert "Results · register.toml · 2 workshops · 4 organisations signed up" in widget_text(
+            screen.query_one("#results-title"))
         assert "4 Register" in screen_text(app)
         register = widget_text(screen.query_one("#findings-text"))
         assert "4 organisations signed up, 2 with reservations; 1 earlier entry superseded." \

@@ -54,9 +54,10 @@ def test_results_assessment_commitments(snap_compare, protocol, tmp_path, monkey
 def test_results_register(snap_compare, protocol, tmp_path, monkeypatch):
     """Two sign-up workshops merged: the view opens on its register.
 
-    A reviewer should see the title "Results · register.toml · 2 workshops, 0 participants · 4
-    organisations signed up"; the tab "4 Register" active; "Sign-up register" and "4
-    organisations signed up, 2 with reservations; 1 earlier entry superseded."; the table
+    A reviewer should see the title "Results · register.toml · 2 workshops · 4 organisations
+    signed up" (no head count: a sign-up takes none); the tab "4 Register" active; "Sign-up
+    register" and "4 organisations signed up, 2 with reservations; 1 earlier entry
+    superseded."; the table
     "Signed up": Greater Manchester Police, "manchester  city council" (its later entry, signed
     2027-01-10, reservations "None now: 5.3 is accepted <i>in full</i>." as typed), NHS
     Manchester, Salford CVS, each with "at" the workshop it signed at; scrolled out of view

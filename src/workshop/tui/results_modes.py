@@ -47,15 +47,19 @@ def first_tab(report: Report) -> str:
 
 
 def title_figures(report: Report) -> str:
-    """What the title line counts after the workshops: marks, the assessment, the register."""
+    """What the title line counts: the workshops and (but at a sign-up, where nobody counts
+    heads) the participants, then the marks, the assessment or the register."""
+    n = len(report.workshops)
+    head = f"{n} workshop{'s' if n != 1 else ''}"
+    if report.mode is Mode.SIGN_UP:
+        signed = len(report.register)
+        return f"{head} · {signed} organisation{'' if signed == 1 else 's'} signed up"
+    head += f", {report.participants()} participants · "
     if report.assessment is not None:
         a = report.assessment
-        return f"{len(a.rated)}/{len(a.ratings)} rated, {len(a.low)} rated low"
-    if report.mode is Mode.SIGN_UP:
-        n = len(report.register)
-        return f"{n} organisation{'' if n == 1 else 's'} signed up"
+        return f"{head}{len(a.rated)}/{len(a.ratings)} rated, {len(a.low)} rated low"
     marks = report.mark_counts()
-    return f"{marks['contested']} contested, {marks['consensus']} consensus"
+    return f"{head}{marks['contested']} contested, {marks['consensus']} consensus"
 
 
 def legend(report: Report) -> Text:

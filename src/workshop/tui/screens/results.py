@@ -161,13 +161,10 @@ class ResultsScreen(CodebookScreen):
     # -- the title line -------------------------------------------------------------------------
 
     def show_title(self) -> None:
-        workshops = self.report.workshops
         title = Text()
         title.append("Results", style="bold")
         title.append(f" · {self.label} · ")
-        title.append(f"{len(workshops)} workshop{'s' if len(workshops) != 1 else ''}, "
-                     f"{self.report.participants()} participants · "
-                     f"{modes.title_figures(self.report)}\n")
+        title.append(f"{modes.title_figures(self.report)}\n")
         title.append(f"Order: {ORDERS[self.order]} (o)", style="dim")
         title.append(" · Comments and answers from: ", style="dim")
         if self.session_filter:
