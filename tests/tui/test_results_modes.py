@@ -108,3 +108,19 @@ async def test_a_consultation_with_a_signatory_shows_the_register_under_its_find
         assert findings.index("Most often asked to be amended") < findings.index(
             "Sign-up register 1 organisation signed up, 1 with reservation.")
         assert "Bristol City Council" in findings and "Not 4.2" in findings
+
+
+async def test_the_workshops_tab_counts_what_each_workshop_did_in_its_mode(protocol, tmp_path):
+    for make, heading, counts in ((assessment_file, "Rated", ["11", "14"]),
+                                  (register_file, "Signed", ["3", "2"])):
+        path = make(protocol, tmp_path)
+        app = make_app(protocol, tmp_path / "sessions", results_path=path)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await opened(app, pilot)
+            await pilot.press("3")
+            await settle(pilot)
+            table = screen.query_one("#workshop-table")
+            assert str(table.ordered_columns[1].label) == heading
+            assert [str(table.get_row_at(n)[1]) for n in range(table.row_count)] == counts
+            detail = widget_text(screen.query_one("#workshop-detail"))
+            assert "Facilitator's notes" in detail and "Recommendation" not in detail

@@ -12,12 +12,14 @@ figures, the Findings tab, and in an assessment the Commitments tab's rows and d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from workshop.consultation.findings import findings
-from workshop.consultation.report import ANONYMISED_NOTE, CommitmentView, Report
+from workshop.consultation.report import ANONYMISED_NOTE, CommitmentView, Report, Workshop
 from workshop.session.kinds import Mode
 from workshop.tui.assessment_render import (
     actions_table,
@@ -60,6 +62,21 @@ def title_figures(report: Report) -> str:
         return f"{head}{len(a.rated)}/{len(a.ratings)} rated, {len(a.low)} rated low"
     marks = report.mark_counts()
     return f"{head}{marks['contested']} contested, {marks['consensus']} consensus"
+
+
+def workshop_outcome(report: Report) -> tuple[str, Callable[[Workshop], str]]:
+    """The Workshops tab's second column: a consultation's recommendation, how many
+    commitments an assessment's workshop rated, how many organisations signed at a sign-up."""
+    if report.assessment is not None:
+        ratings = report.assessment.ratings
+
+        def rated(w: Workshop) -> str:
+            return str(sum(1 for r in ratings for x in r.by_workshop if x.session_id == w.id))
+        return "Rated", rated
+    if report.mode is Mode.SIGN_UP:
+        entries = (*report.register.current, *report.register.superseded)
+        return "Signed", lambda w: str(sum(1 for e in entries if e.session_id == w.id))
+    return "Recommendation", lambda w: w.recommendation
 
 
 def legend(report: Report) -> Text:

@@ -177,17 +177,20 @@ def question_detail(view: QuestionView) -> Text:
     return text
 
 
-def workshop_detail(w: Workshop) -> Text:
-    """One workshop: its file, facilitator, recommendation with reasons, and notes."""
+def workshop_detail(w: Workshop, recommendation: bool = True) -> Text:
+    """One workshop: its file, facilitator, recommendation with reasons (a consultation's:
+    assessments and sign-ups make none), and notes."""
     r = w.record
     text = Text()
     text.append(w.name, style="bold")
     text.append(f"  ({r.source}; facilitator {r.facilitator or '—'})\n", style="dim")
-    text.append("Recommendation: ", style="bold")
-    text.append(w.recommendation + "\n")
-    for label, value in (("Reasons", r.recommendation.reasons),
-                         ("General comments", r.recommendation.comments),
-                         ("Facilitator's notes", r.notes)):
+    rows = [("Facilitator's notes", r.notes)]
+    if recommendation:
+        text.append("Recommendation: ", style="bold")
+        text.append(w.recommendation + "\n")
+        rows[:0] = [("Reasons", r.recommendation.reasons),
+                    ("General comments", r.recommendation.comments)]
+    for label, value in rows:
         text.append(f"\n{label}\n", style="bold")
         text.append(value or "—")
         text.append("\n")

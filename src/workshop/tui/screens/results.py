@@ -34,7 +34,7 @@ from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note
 from workshop.consultation.report_build import build_report
 from workshop.protocol.model import Protocol
-from workshop.session.kinds import EntryKind
+from workshop.session.kinds import EntryKind, Mode
 from workshop.tui import results_modes as modes
 from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.dialogs.theme_picker import EVERY
@@ -284,11 +284,11 @@ class ResultsScreen(CodebookScreen):
 
     def fill_workshops(self) -> None:
         table = self.query_one("#workshop-table", DataTable)
-        table.add_columns("Workshop", "Recommendation", "Status", "People", "Location",
-                          "Facilitator")
+        heading, outcome = modes.workshop_outcome(self.report)
+        table.add_columns("Workshop", heading, "Status", "People", "Location", "Facilitator")
         for w in self.report.workshops:
             r = w.record
-            table.add_row(Text(w.name), w.recommendation,
+            table.add_row(Text(w.name), outcome(w),
                           "complete" if r.complete else "in progress",
                           "" if r.participants is None else str(r.participants),
                           Text(r.location), Text(r.facilitator), key=r.id)
@@ -300,7 +300,8 @@ class ResultsScreen(CodebookScreen):
         if not workshops:
             return
         w = workshops[min(table.cursor_row, len(workshops) - 1)]
-        self.query_one("#workshop-detail", Static).update(workshop_detail(w))
+        self.query_one("#workshop-detail", Static).update(
+            workshop_detail(w, recommendation=self.report.mode is Mode.CONSULT))
 
     # -- events and actions ---------------------------------------------------------------------
 
