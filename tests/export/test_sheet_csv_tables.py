@@ -30,7 +30,7 @@ def refs(protocol) -> dict[str, str]:
 
 def test_tables_keep_their_names_and_the_workbook_order():
     assert TABLES == ("findings", "summary", "votes", "comments", "amendments", "answers",
-                      "themes", "sessions")
+                      "themes", "sessions", "profile", "actions", "register")
 
 
 def test_findings_table_gives_the_findings_a_row_each(council, protocol):
