@@ -32,7 +32,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workshop.consultation.register import WITHHELD
 from workshop.consultation.report import Note, Report
 from workshop.export.themes_text import SEPARATOR, names_text
 from workshop.session.kinds import ENTRY_KINDS, EntryKind
@@ -166,8 +165,7 @@ def sessions(report: Report) -> DataTable:
     rows = []
     for w in report.workshops:
         r, rec = w.record, w.record.recommendation
-        who = WITHHELD if report.anonymised else r.facilitator
-        rows.append((r.id, w.name, r.group, r.date, _text(who), _text(r.location),
+        rows.append((r.id, w.name, r.group, r.date, _text(r.facilitator), _text(r.location),
                      r.participants, r.complete, r.completed, r.updated, w.recommendation,
                      _text(rec.reasons), _text(rec.comments), _text(w.notes), _text(r.source),
                      w.voted, w.answered, w.votes, w.comments, w.amendments, w.answers))

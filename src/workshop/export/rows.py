@@ -56,7 +56,6 @@ from datetime import date, datetime
 
 from workshop.consultation.figures import utc
 from workshop.consultation.findings import findings
-from workshop.consultation.register import WITHHELD
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.export.themes_text import counts_text, names_text, tagged_text, themed
 from workshop.session.kinds import EntryKind, Mode
@@ -324,8 +323,7 @@ def sessions_table(report: Report) -> Table:
     for w in report.workshops:
         r = w.record
         rec = r.recommendation
-        who = WITHHELD if report.anonymised else r.facilitator
-        rows.append([r.id, r.group, r.date, who, r.location, r.participants,
+        rows.append([r.id, r.group, r.date, r.facilitator, r.location, r.participants,
                      "Yes" if r.complete else "No",
                      None if r.completed is None else utc(r.completed),
                      utc(r.updated), r.source, w.voted, w.votes, w.comments, w.amendments,
