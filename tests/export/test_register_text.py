@@ -16,7 +16,7 @@ from test_export_html import section
 from test_export_markdown import parse as parse_md
 from test_export_markdown import tables, walk
 
-from modes_helpers import SIGNATORIES, sign_up
+from modes_helpers import SIGNATORIES, assessment, sign_up
 from workshop.consultation.report import ANONYMISED_NOTE
 from workshop.export import export_bytes
 
@@ -111,3 +111,15 @@ def test_a_sign_up_nobody_signed_yet_says_so(tmp_path, protocol):
     html = export_bytes(merged, protocol, "html").decode()
     assert "Nobody has signed up yet." in html and 'id="register"' not in html
     assert "#register" not in html  # no link to a section that is not there
+
+
+def test_an_assessment_in_which_someone_signed_ends_with_the_register(tmp_path, protocol):
+    rated = assessment(protocol, principles=1)
+    rated.add_signatory(**SIGNATORIES[1])
+    merged = merged_result(tmp_path, protocol, [rated])
+    text = export_bytes(merged, protocol, "md").decode()
+    assert text.index("## Sign-up register") > text.index("## 6. ")
+    assert "1 organisation signed up, 1 with reservation." in text
+    html = export_bytes(merged, protocol, "html").decode()
+    assert html.index('<section id="register"') > html.index('<section id="p-')
+    assert '<a href="#register">Sign-up register</a>' in html
