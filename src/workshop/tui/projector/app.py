@@ -54,14 +54,14 @@ class ProjectorApp(App):
         """Ask the source for its frame (off the UI thread) and show it if it changed."""
         if self._polling:
             return
-        self._polling = True
+        self._polling = True  # until the frame is laid out: laying out can await new rows
         try:
             frame = await asyncio.to_thread(self.source.poll)
+            if self.shown is not None and frame.version == self.shown.version:
+                return
+            screen = self.screen
+            if isinstance(screen, ProjectorScreen) and screen.is_mounted:
+                await screen.show(frame)
+                self.shown = frame
         finally:
             self._polling = False
-        if self.shown is not None and frame.version == self.shown.version:
-            return
-        screen = self.screen
-        if isinstance(screen, ProjectorScreen) and screen.is_mounted:
-            await screen.show(frame)
-            self.shown = frame

@@ -13,6 +13,8 @@ lays it out. Every word from the session goes in as a `Text`, never as markup.
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -34,6 +36,7 @@ class ProjectorScreen(Screen):
         self.protocol = protocol
         self.frame: Frame | None = None
         """The frame on screen (None before the first)."""
+        self._rows_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="proj-bar"):
@@ -95,14 +98,16 @@ class ProjectorScreen(Screen):
 
     async def option_rows(self, bars: tuple[OptionBar, ...]) -> None:
         """One row per bar, in order: the rows there are, or new ones when the options changed
-        (the old ones gone before the new are mounted, as they may share ids)."""
-        rows = list(self.query(OptionRow))
-        if [row.option_id for row in rows] == [bar.id for bar in bars]:
-            return
-        box = self.query_one("#proj-votes")
-        await box.remove_children(rows)
-        await box.mount_all([OptionRow(bar.id, bar.label, bar.tone, bar) for bar in bars],
-                            before=self.query_one("#proj-summary"))
+        (the old ones gone before the new are mounted, as they may share ids; one change at a
+        time, so two frames laid out at once cannot mount the same rows twice)."""
+        async with self._rows_lock:
+            rows = list(self.query(OptionRow))
+            if [row.option_id for row in rows] == [bar.id for bar in bars]:
+                return
+            box = self.query_one("#proj-votes")
+            await box.remove_children(rows)
+            await box.mount_all([OptionRow(bar.id, bar.label, bar.tone, bar) for bar in bars],
+                                before=self.query_one("#proj-summary"))
 
 
 def signed_text(signed: tuple[SignedUp, ...]) -> Text:
