@@ -8,11 +8,16 @@ with an owner and a due date, `w` does nothing.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 from tui_helpers import SIZE, details, make_app, saved, screen_text, settle
 
+from modes_helpers import assessment, write
+from workshop.session import lock
 from workshop.tui.dialogs.action_form import BAD_DUE, ActionForm
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.counts import NO_EVERYONE, CountsDialog
@@ -22,6 +27,7 @@ from workshop.tui.screens.help import HelpScreen
 
 FIRST = "share-resources"
 SECOND = "monitor-resources"
+SESSION_ID = "1f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 
 
 @pytest.fixture
@@ -204,3 +210,32 @@ async def test_help_lists_the_assessment_keys(walk):
     assert "shift+1    remove one 'Not at all' rating" in text
     assert "agree an action on the highlighted commitment" in text
     assert "note evidence" in text and "propose new wording" not in text
+
+
+async def test_a_read_only_assessment_rates_notes_and_agrees_nothing(protocol, folder):
+    """Opened read-only (another window holds it): ratings, evidence, actions and the edit
+    of an action are all refused, and the file is not touched."""
+    session = assessment(protocol, principles=1, session_id=SESSION_ID)
+    session.set_step("principle:achieve-intended-outcomes")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = write(folder, session)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
+                                        'since = "2026-11-22T09:00:00+00:00"\n')
+        before = path.read_bytes()
+        app = make_app(protocol, folder, open_path=path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("y")  # open read-only
+            await settle(pilot)
+            assert app.read_only and isinstance(app.screen, AssessmentScreen)
+            await pilot.press("3", "!", "c", "a", "tab", "tab", "e", "delete")
+            await settle(pilot)
+            assert isinstance(app.screen, AssessmentScreen)  # no dialog opened
+            assert app.session.counts(FIRST) == session.counts(FIRST)  # not even in memory
+            await pilot.press("ctrl+q")
+        assert path.read_bytes() == before
+    finally:
+        other.kill()
+        other.wait()
