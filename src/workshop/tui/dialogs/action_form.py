@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from workshop.tui.dialogs.early_keys import EarlyKeys
-from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
+from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys, date_problem, typed_date
 
 
 @dataclass(frozen=True)
@@ -43,35 +43,15 @@ BAD_DUE = "Type the due date as YYYY-MM-DD, for example 2027-03-31 (or leave it 
 
 
 def due_problem(value: str) -> str:
-    """What is wrong with a typed due date ("" when nothing is: empty, or a real date). A date
-    still being typed (`2027-0`) is not yet wrong; a finished one must be a real day."""
-    if not value:
-        return ""
-    if len(value) < len(DATE_SHAPE):
-        partial = all((c.isascii() and c.isdigit()) if s == "d" else c == s
-                      for c, s in zip(value, DATE_SHAPE, strict=False))
-        return "" if partial else BAD_DUE
-    return "" if parse_due(value) is not None else BAD_DUE
-
-
-DATE_SHAPE = "dddd-dd-dd"
-
-
-def parse_due(value: str) -> date | None:
-    """The date typed as YYYY-MM-DD, or None (other ISO spellings are not taken: a week date
-    or `20270331` would read as a different habit)."""
-    if len(value) != len(DATE_SHAPE) or not all(
-            (c.isascii() and c.isdigit()) if s == "d" else c == s
-            for c, s in zip(value, DATE_SHAPE, strict=True)):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    """What is wrong with a typed due date ("" when nothing is: empty, or a real date)."""
+    return date_problem(value, BAD_DUE)
 
 
 class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
     """Dismisses with the action's details, or None when cancelled."""
+
+    ERROR_ID = "#action-error"
+    FIELD_ID = "#action-{}"
 
     BINDINGS = [
         NEXT_FIELD,
@@ -110,14 +90,6 @@ class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
     def value(self, name: str) -> str:
         return self.query_one(f"#action-{name}", Input).value.strip()
 
-    def show_problem(self, field: str, message: str) -> None:
-        self.problem_field = field if message else ""
-        self.query_one("#action-error", Static).update(Text(message))
-
-    def fail(self, field: str, message: str) -> None:
-        self.show_problem(field, message)
-        self.query_one(f"#action-{field}", Input).focus()
-
     def on_input_changed(self, event: Input.Changed) -> None:
         """The date is checked as it is typed; a fixed one takes its message away."""
         if event.input.id == "action-due":
@@ -129,9 +101,9 @@ class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
         text, due = self.value("text"), self.value("due")
         if not text:
             return self.fail("text", NEED_TEXT)
-        if due and parse_due(due) is None:
+        if due and typed_date(due) is None:
             return self.fail("due", BAD_DUE)
-        self.dismiss(ActionDetails(text, self.value("owner"), parse_due(due) if due else None))
+        self.dismiss(ActionDetails(text, self.value("owner"), typed_date(due) if due else None))
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

@@ -12,16 +12,64 @@ enter after its queued characters, and its `Input.Submitted` saves.
 
 from __future__ import annotations
 
+from datetime import date
+
+from rich.text import Text
 from textual.actions import SkipAction
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 NEXT_FIELD = Binding("enter", "next_field", "Next field", show=False, priority=True)
 """Put this in the dialog's BINDINGS (Textual merges bindings only from widget classes)."""
 
 
+DATE_SHAPE = "dddd-dd-dd"
+"""How a date is typed in a form: YYYY-MM-DD, digits 0-9."""
+
+
+def typed_date(value: str) -> date | None:
+    """The date typed as YYYY-MM-DD, or None (other ISO spellings are not taken: a week date
+    or `20270331` would read as a different habit)."""
+    if len(value) != len(DATE_SHAPE) or not _fits(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def date_problem(value: str, message: str) -> str:
+    """`message` when a typed date is wrong, "" when nothing is (empty, or a real date). A date
+    still being typed (`2027-0`) is not yet wrong; a finished one must be a real day."""
+    if not value:
+        return ""
+    if len(value) < len(DATE_SHAPE):
+        return "" if _fits(value) else message
+    return "" if typed_date(value) is not None else message
+
+
+def _fits(value: str) -> bool:
+    return all((c.isascii() and c.isdigit()) if s == "d" else c == s
+               for c, s in zip(value, DATE_SHAPE, strict=False))
+
+
 class FormKeys:
-    """Mix into a ModalScreen with Inputs and an `action_save`; bind `NEXT_FIELD`."""
+    """Mix into a ModalScreen with Inputs and an `action_save`; bind `NEXT_FIELD`. A problem is
+    said in the Static `ERROR_ID` and names the field whose Input is `FIELD_ID` with its name."""
+
+    ERROR_ID = "#form-error"
+    FIELD_ID = "#field-{}"
+    problem_field: str = ""
+    """The field the problem shown is about ("" for none)."""
+
+    def show_problem(self, field: str, message: str) -> None:
+        self.problem_field = field if message else ""
+        self.query_one(self.ERROR_ID, Static).update(Text(message))
+
+    def fail(self, field: str, message: str) -> None:
+        """Say what is wrong and put the cursor in the field to fix."""
+        self.show_problem(field, message)
+        self.query_one(self.FIELD_ID.format(field), Input).focus()
 
     def action_next_field(self) -> None:
         inputs = list(self.query(Input))

@@ -114,14 +114,6 @@ class NewSessionDialog(FormKeys, EarlyKeys, ModalScreen[NewSessionDetails | None
         chosen = self.query_one("#field-mode", Select).value
         return chosen if isinstance(chosen, Mode) else Mode.CONSULT
 
-    def show_problem(self, field: str, message: str) -> None:
-        self.problem_field = field if message else ""
-        self.query_one("#form-error", Static).update(Text(message))
-
-    def fail(self, field: str, message: str) -> None:
-        self.show_problem(field, message)
-        self.query_one(f"#field-{field}", Input).focus()
-
     def on_input_changed(self, event: Input.Changed) -> None:
         """The head count is checked as it is typed; a fixed one takes its message away."""
         if event.input.id == "field-participants":

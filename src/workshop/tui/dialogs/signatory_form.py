@@ -24,7 +24,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from workshop.session.model import Signatory
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.early_keys import EarlyKeys, TypedTextArea
-from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys
+from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys, date_problem, typed_date
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,9 @@ NEED_ORGANISATION = "Type the name of the organisation signing up."
 BAD_DATE = "Type the date signed as YYYY-MM-DD, for example 2026-11-22."
 
 
-def date_problem(value: str) -> str:
-    """What is wrong with a typed date ("" when nothing is: empty means today)."""
-    if not value:
-        return ""
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return BAD_DATE
-    return "" if len(value) == 10 else BAD_DATE
+def signed_problem(value: str) -> str:
+    """What is wrong with a typed date signed ("" when nothing is: empty means today)."""
+    return date_problem(value, BAD_DATE)
 
 
 class SignatoryForm(FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
@@ -127,19 +121,11 @@ class SignatoryForm(FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
         text = self.query_one(TextArea).text
         return text if text.strip() else ""
 
-    def show_problem(self, field: str, message: str) -> None:
-        self.problem_field = field if message else ""
-        self.query_one("#form-error", Static).update(Text(message))
-
-    def fail(self, field: str, message: str) -> None:
-        self.show_problem(field, message)
-        self.query_one(f"#field-{field}", Input).focus()
-
     def on_input_changed(self, event: Input.Changed) -> None:
-        """The date is checked as it is typed (once it is as long as a date, or was wrong)."""
+        """The date is checked as it is typed; a fixed one takes its message away."""
         if event.input.id == "field-signed":
             typed = event.value.strip()
-            problem = date_problem(typed) if len(typed) >= 10 else ""
+            problem = signed_problem(typed)
             if problem or self.problem_field == "signed":
                 self.show_problem("signed", problem)
 
@@ -149,9 +135,9 @@ class SignatoryForm(FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
         if not organisation:
             return self.fail("organisation", NEED_ORGANISATION)
         typed = self.value("signed")
-        if problem := date_problem(typed):
-            return self.fail("signed", problem)
-        signed = date.fromisoformat(typed) if typed else self.today
+        signed = typed_date(typed) if typed else self.today
+        if signed is None:
+            return self.fail("signed", BAD_DATE)
         self.dismiss(SignatoryDetails(organisation, self.value("name"), self.value("role"),
                                       signed, self.reservations))
 
