@@ -17,15 +17,11 @@ from xlsxwriter.worksheet import Worksheet
 
 from workshop.consultation.assessment import PrincipleProfile, Rating
 from workshop.consultation.report import Report
-from workshop.export.xlsx_cells import FONT_SIZE, LINE_HEIGHT, Formats, put
+from workshop.export.xlsx_cells import Formats, put
 from workshop.export.xlsx_summary import (
-    CHART_GAP,
     CHART_SHEET,
-    HEADING,
-    HEIGHTS,
-    PIXELS_PER_ROW,
     TONE_COLOURS,
-    chart_slots,
+    place_charts,
     text_categories,
 )
 
@@ -40,25 +36,11 @@ def profile_charts(wb: Workbook, ws: Worksheet, formats: Formats, report: Report
     """A profile chart per principle from row `top` on; returns the last row they cover."""
     a = report.assessment
     assert a is not None
-    put(ws, formats, top, 0, "Ratings per commitment, by principle", **HEADING)
-    ws.set_row(top, HEIGHTS[HEADING["font_size"]])
-    slots = chart_slots(widths)
-    row, first, tallest = top + 1, 1, 0
-    for i, p in enumerate(a.principles):
-        if i and i % len(slots) == 0:
-            row += tallest + 1
-            tallest = 0
-        n = len(p.ratings)
-        rows = -(-(120 + 28 * max(n, 1)) // PIXELS_PER_ROW)
-        col, width = slots[i % len(slots)]
-        ws.insert_chart(row, col, _chart(wb, report, p, first, width - CHART_GAP,
-                                         rows * PIXELS_PER_ROW))
-        tallest = max(tallest, rows)
-        first += n
-    end = row + tallest
-    for r in range(top + 1, end + 1):  # rows of a known height, whatever the application's font
-        ws.set_row(r, LINE_HEIGHT[FONT_SIZE])
-    return end
+    return place_charts(
+        ws, formats, top, widths, "Ratings per commitment, by principle",
+        [len(p.ratings) for p in a.principles],
+        lambda i, first, width, height: _chart(wb, report, a.principles[i], first, width,
+                                               height))
 
 
 def _chart(wb: Workbook, report: Report, p: PrincipleProfile, first: int, width: int,

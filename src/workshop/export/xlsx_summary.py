@@ -23,6 +23,9 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from xlsxwriter.chart import Chart
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -172,19 +175,30 @@ def chart_slots(widths: list[float]) -> list[tuple[int, int]]:
 def _charts(wb: Workbook, ws: Worksheet, formats: Formats, report: Report, top: int,
             widths: list[float]) -> int:
     """A stacked bar chart per principle from row `top` on; returns the last row they cover."""
-    put(ws, formats, top, 0, "Votes per commitment, by principle", **HEADING)
+    return place_charts(
+        ws, formats, top, widths, "Votes per commitment, by principle",
+        [len(p.commitments) for p in report.principles],
+        lambda i, first, width, height: _chart(wb, report, report.principles[i], first,
+                                               len(report.principles[i].commitments), width,
+                                               height))
+
+
+def place_charts(ws: Worksheet, formats: Formats, top: int, widths: list[float], title: str,
+                 bars: list[int], make: Callable[[int, int, int, int], Chart]) -> int:
+    """Under the heading `title` at row `top`, one chart per principle side by side as far as
+    the table above is wide (chart_slots), each as tall as its `bars` need: `make(index, first
+    data row, width, height)` draws the principle's chart. Returns the last row they cover."""
+    put(ws, formats, top, 0, title, **HEADING)
     ws.set_row(top, HEIGHTS[HEADING["font_size"]])
     slots = chart_slots(widths)
     row, first, tallest = top + 1, 1, 0
-    for i, p in enumerate(report.principles):
+    for i, n in enumerate(bars):
         if i and i % len(slots) == 0:
             row += tallest + 1
             tallest = 0
-        n = len(p.commitments)
         rows = -(-(120 + 28 * max(n, 1)) // PIXELS_PER_ROW)
         col, width = slots[i % len(slots)]
-        ws.insert_chart(row, col, _chart(wb, report, p, first, n, width - CHART_GAP,
-                                         rows * PIXELS_PER_ROW))
+        ws.insert_chart(row, col, make(i, first, width - CHART_GAP, rows * PIXELS_PER_ROW))
         tallest = max(tallest, rows)
         first += n
     end = row + tallest
