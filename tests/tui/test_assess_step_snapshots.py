@@ -53,7 +53,7 @@ def test_assessment_step_narrow_on_hostile_text(snap_compare, protocol, folder):
     highlighted; below it the compact detail "4 of 7 · 1:4 · 2:5 · 3:1 · 4:0 · 5:0  10 of 10
     rated", "Mean 1.7 of 5 · ratings 1–3, sd 0.6 · Rated low: 1 action agreed."; the evidence
     "[bold]No[/bold] evidence <script>alert(1)</script> =SUM(A1) 🎉" and the action
-    "=HYPERLINK("x") [red]agree[/red] <b>training</b>" headed "Action · no owner yet · due no
+    "=HYPERLINK("x") [red]agree[/red] <b>training</b>" headed "Action · no owner yet · no due
     date yet", every character as typed (no bold, no red, no link).
     """
     path = rated_session(protocol, folder)

@@ -97,6 +97,11 @@ class Spread:
         return percent(self.counts.get(value, 0), self.n)
 
 
+def due_phrase(due: date | None) -> str:
+    """`due 31 March 2027`, or `no due date yet`: an action's date in a sentence."""
+    return f"due {long_date(due)}" if due else "no due date yet"
+
+
 @dataclass(frozen=True)
 class ActionView:
     """An agreed action, with what it is about and the workshop that agreed it."""
@@ -124,6 +129,10 @@ class ActionView:
     @property
     def owner_text(self) -> str:
         return self.action.owner or "No owner yet"
+
+    @property
+    def due_phrase(self) -> str:
+        return due_phrase(self.action.due)
 
     @property
     def due_text(self) -> str:

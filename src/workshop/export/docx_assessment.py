@@ -172,7 +172,7 @@ def _commitment(doc: DocWriter, report: Report, r: Rating) -> None:
     if r.actions:
         doc.label("Actions:")
         for action in r.actions:
-            doc.paragraph(f" — {action.owner_text}, due {action.due_text}", style="List Bullet",
+            doc.paragraph(f" — {action.owner_text}, {action.due_phrase}", style="List Bullet",
                           bold_prefix=action.text)
 
 

@@ -257,7 +257,7 @@ def actions_list(actions: tuple[ActionView, ...], with_workshop: bool) -> Render
     grid.add_column(ratio=1)
     for a in actions:
         text = Text(a.text)
-        text.append(f"\n{a.owner_text} · due {a.due_text}", style="dim")
+        text.append(f"\n{a.owner_text} · {a.due_phrase}", style="dim")
         if with_workshop:
             text.append(f"\n{a.workshop}", style="dim italic")
         grid.add_row("•", text)

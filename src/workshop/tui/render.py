@@ -18,8 +18,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.consultation.assessment import Spread
-from workshop.consultation.figures import long_date, percent
+from workshop.consultation.assessment import Spread, due_phrase
+from workshop.consultation.figures import percent
 from workshop.consultation.wording import readable_runs, word_diff
 from workshop.protocol.model import RatingScale, VoteOption
 from workshop.session.kinds import EntryKind
@@ -151,8 +151,8 @@ def rating_summary(spread: Spread, scale: RatingScale, low: bool, actions: int,
 def action_prompt(action: Action) -> Text:
     """An agreed action in a list: who and by when, then what."""
     owner = action.owner or "no owner yet"
-    due = long_date(action.due) if action.due else "no date yet"
-    head = Text(f"Action · {owner} · due {due}" + (" · edited" if action.edited else ""),
+    head = Text(f"Action · {owner} · {due_phrase(action.due)}"
+                + (" · edited" if action.edited else ""),
                 style="dim")
     shown, left_out = preview(action.text)
     body = Text.assemble(Text(shown), "\n", more_note(left_out)) if left_out else Text(shown)
