@@ -112,7 +112,7 @@ def _summary(report: Report) -> list[str]:
     if report.single:
         out += ["### Workshop", ""] + _details(report, report.workshops[0])
     else:
-        out += ["### Workshops", ""] + _workshop_table(report) + _notes(report)
+        out += ["### Workshops", ""] + _workshop_table(report) + notes_lines(report)
     if report.in_progress:
         out += ["**This session is still in progress: the results below are incomplete.**", ""]
         unvoted, unanswered = report.unvoted(), report.unanswered()
@@ -181,7 +181,7 @@ def _workshop_table(report: Report) -> list[str]:
     return out + [""]
 
 
-def _notes(report: Report) -> list[str]:
+def notes_lines(report: Report) -> list[str]:
     """The facilitators' notes, each under its workshop's name, line breaks kept."""
     noted = report.noted()
     if not noted:

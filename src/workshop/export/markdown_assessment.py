@@ -27,7 +27,7 @@ from workshop.consultation.assessment import (
     one_decimal,
 )
 from workshop.consultation.report import Report
-from workshop.export.markdown import LEFT, RIGHT, finish, head_lines, row
+from workshop.export.markdown import LEFT, RIGHT, finish, head_lines, notes_lines, row
 from workshop.export.markdown_register import register_section, workshop_lines
 from workshop.export.safety import md_cell, md_heading, md_inline, md_paragraph, md_text
 
@@ -47,21 +47,10 @@ def assessment_markdown(report: Report) -> bytes:
                 ""]
     total = len(a.ratings)
     out += workshop_lines(report, "Commitments rated", lambda w: f"{w.voted}/{total}")
-    out += _notes(report) + _scale(a) + _weakest(a) + actions_lines(report, a)
+    out += notes_lines(report) + _scale(a) + _weakest(a) + actions_lines(report, a)
     for p in a.principles:
         out += _principle(report, a, p)
     return finish(out + register_section(report))
-
-
-def _notes(report: Report) -> list[str]:
-    """The facilitators' notes, each under its workshop's name."""
-    noted = report.noted()
-    if not noted:
-        return []
-    out = ["**Facilitator's notes:**", ""]
-    out += [f"- **{md_text(w.name)}:** {md_paragraph(w.notes, indent='  ', start=False)}"
-            for w in noted]
-    return out + [""]
 
 
 def _scale(a: Assessment) -> list[str]:
