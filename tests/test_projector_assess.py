@@ -45,7 +45,7 @@ def test_an_assessment_shows_the_scale_and_the_mean(protocol):
     assert [(b.label, b.count, b.share) for b in bars] == [
         ("1 Not at all", 4, 40), ("2 Rarely", 5, 50), ("3 Sometimes", 1, 10),
         ("4 Mostly", 0, 0), ("5 Consistently", 0, 0)]
-    assert [b.tone for b in bars] == ["oppose", "neutral", "alternative", "qualified",
+    assert [b.tone for b in bars] == ["oppose", "neutral", "qualified", "alternative",
                                       "support"]  # the highest point reads as support
     assert [b.fill for b in bars] == [TONE_FILLS[b.tone] for b in bars]
     assert [b.width for b in bars] == [40, 50, 10, 0, 0]  # of the head count, 10

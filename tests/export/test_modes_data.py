@@ -62,7 +62,7 @@ def test_an_assessments_package_validates_and_its_ratings_are_the_sessions_own(
     assert [(r["option_id"], r["number"], r["label"], r["tone"])
             for r in read_csv(folder, "options")] == [
         ("1", "1", "Not at all", "oppose"), ("2", "2", "Rarely", "neutral"),
-        ("3", "3", "Sometimes", "alternative"), ("4", "4", "Mostly", "qualified"),
+        ("3", "3", "Sometimes", "qualified"), ("4", "4", "Mostly", "alternative"),
         ("5", "5", "Consistently", "support")]
     summed: dict[tuple[str, int], int] = {}
     for row in read_csv(folder, "votes"):

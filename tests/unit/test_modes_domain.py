@@ -31,8 +31,9 @@ def test_the_bundled_protocol_rates_on_the_default_scale(protocol):
     assert [(p.value, p.label) for p in scale.points] == [
         (1, "Not at all"), (2, "Rarely"), (3, "Sometimes"), (4, "Mostly"), (5, "Consistently")]
     assert scale.low == 2
-    assert scale.tones == {"5": "support", "4": "qualified", "3": "alternative", "2": "neutral",
-                           "1": "oppose"}
+    # Red, purple, amber, blue, green: low to high, amber in the middle.
+    assert scale.tones == {"1": "oppose", "2": "neutral", "3": "qualified", "4": "alternative",
+                           "5": "support"}
 
 
 def test_the_scale_is_not_part_of_the_digest(tmp_path, protocol):

@@ -89,10 +89,20 @@ class RatingScale:
 
     @property
     def tones(self) -> dict[str, str]:
-        """point id → tone (see TONES), as a protocol's options: the highest point is
-        `support`, the lowest `oppose`, those between in turn, so every view colours a rating
-        as it colours a vote."""
-        return option_tones(tuple(reversed(self.ids)))
+        """point id → tone (see TONES), so every view colours a rating with the colours it
+        gives votes, in an order a reader takes as a scale: the lowest point `oppose` (red),
+        the highest `support` (green), the middle one `qualified` (amber), those below it
+        `neutral`, those above it `alternative`. On 1–5: red, purple, amber, blue, green."""
+        last = len(self.points) - 1
+        out = {}
+        for index, point in enumerate(self.points):
+            if index in (0, last):
+                out[point.id] = "oppose" if index == 0 else "support"
+            elif 2 * index == last:
+                out[point.id] = "qualified"
+            else:
+                out[point.id] = "neutral" if 2 * index < last else "alternative"
+        return out
 
     def label(self, value: int) -> str:
         return next((p.label for p in self.points if p.value == value), str(value))
