@@ -220,7 +220,7 @@ def _scale(data: dict[str, Any], checker: _Checker) -> None:
     if values:
         if len(values) < 2:
             checker.report(("rating_scale",), "a rating scale needs at least two points")
-        for index, (before, value) in enumerate(zip(values, values[1:]), start=1):
+        for index, (before, value) in enumerate(zip(values, values[1:], strict=False), start=1):
             if value != before + 1:
                 checker.report(("rating_scale", index, "value"), f"the points must rise by one "
                                f"from the lowest (after {before} comes {before + 1}), not {value}")
