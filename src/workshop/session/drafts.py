@@ -3,12 +3,14 @@
 If the terminal is closed (SIGHUP), the app is killed or the machine dies while someone is
 typing a comment, the words are not lost: the dialog's text is written to `<session>.draft`
 (atomically, like every save) as it changes, and offered back the next time the session opens.
-A draft is removed once its text is saved into the session or deliberately discarded.
+A draft is removed once its text is saved into the session or deliberately discarded. The form
+for a new action or a new signatory keeps its fields the same way (`FORM_KINDS`).
 Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +19,11 @@ from workshop.errors import SessionFileError, TomlFileError
 from workshop.toml.atomic import atomic_write
 from workshop.toml.io import dumps_toml, read_toml
 
-DRAFT_KINDS = ("comment", "amendment", "answer", "edit", "reasons", "general-comments", "notes")
+DRAFT_KINDS = ("comment", "amendment", "answer", "edit", "reasons", "general-comments", "notes",
+               "action", "signatory")
+FORM_KINDS = ("action", "signatory")
+"""The drafts of a form (a new action, a new signatory): their text holds the form's fields
+(`fields_text`), read back with `draft_fields`."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,22 @@ class Draft:
     """The commitment id, question id or entry id the text belongs to ("" for session-wide)."""
     text: str
     saved: datetime
+
+
+def fields_text(fields: dict[str, str]) -> str:
+    """A form's fields as a draft's text."""
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
+
+
+def draft_fields(draft: Draft) -> dict[str, str]:
+    """A form draft's fields ({} when its text is not a form's: nothing to restore)."""
+    try:
+        fields = json.loads(draft.text)
+    except ValueError:
+        return {}
+    if not isinstance(fields, dict):
+        return {}
+    return {str(k): v for k, v in fields.items() if isinstance(v, str)}
 
 
 def draft_path(session_path: Path) -> Path:

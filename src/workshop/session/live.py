@@ -30,7 +30,8 @@ TEXT_KINDS = {kind.draft: kind for kind in EntryKind}
 """The draft kinds that add an entry (`comment`, `amendment`, `answer`), and the entry's kind."""
 
 DRAFT_LABELS = {**{kind.draft: kind.singular for kind in EntryKind}, "edit": "edit",
-                "reasons": "reasons", "general-comments": "general comments"}
+                "reasons": "reasons", "general-comments": "general comments",
+                "action": "action", "signatory": "signatory"}
 """How a sentence names the text of each kind of draft ("An unsaved proposed wording...")."""
 
 
@@ -300,7 +301,7 @@ def draft_label(kind: str) -> str:
 def draft_context(protocol: Protocol, draft: drafts.Draft) -> str:
     """What a restored draft's dialog shows above the text: the commitment or the question."""
     try:
-        if draft.kind in ("comment", "amendment"):
+        if draft.kind in ("comment", "amendment", "action"):
             return protocol.commitment(draft.target).text
         if draft.kind == "answer":
             return protocol.question(draft.target).text

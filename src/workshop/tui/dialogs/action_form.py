@@ -21,6 +21,7 @@ from textual.widgets import Input, Label, Static
 
 from workshop.tui.dialogs.early_keys import EarlyKeys
 from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys, date_problem, typed_date
+from workshop.tui.dialogs.form_draft import DraftedForm
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,9 @@ def due_problem(value: str) -> str:
     return date_problem(value, BAD_DUE)
 
 
-class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
-    """Dismisses with the action's details, or None when cancelled."""
+class ActionForm(DraftedForm, FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
+    """Dismisses with the action's details, or None when cancelled. With `draft_target` (the
+    commitment of a new action), what is typed is kept as a draft (form_draft.py)."""
 
     ERROR_ID = "#action-error"
     FIELD_ID = "#action-{}"
@@ -60,16 +62,21 @@ class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
     ]
 
     def __init__(self, title: str, context: str = "",
-                 start: ActionDetails | None = None) -> None:
+                 start: ActionDetails | None = None, draft_target: str = "",
+                 typed: dict[str, str] | None = None) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.context = context
         self.start = start or ActionDetails("")
+        self.typed = typed or {}
+        """Fields as typed before (a restored draft), over `start`."""
         self.problem_field = ""
+        if draft_target:
+            self.draft_kind, self.draft_target = "action", draft_target
 
     def compose(self) -> ComposeResult:
         start = {"text": self.start.text, "owner": self.start.owner,
-                 "due": self.start.due.isoformat() if self.start.due else ""}
+                 "due": self.start.due.isoformat() if self.start.due else ""} | self.typed
         with Vertical(classes="dialog-box form-dialog action-form"):
             yield Static(Text(self.title_text, style="bold"), classes="dialog-title")
             if self.context:
@@ -89,6 +96,9 @@ class ActionForm(FormKeys, EarlyKeys, ModalScreen[ActionDetails | None]):
 
     def value(self, name: str) -> str:
         return self.query_one(f"#action-{name}", Input).value.strip()
+
+    def draft_field_values(self) -> dict[str, str]:
+        return {name: self.query_one(f"#action-{name}", Input).value for name, *_ in FIELDS}
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The date is checked as it is typed; a fixed one takes its message away."""

@@ -5,7 +5,8 @@ the newest text is written beside the session file (through the `LiveSession`) a
 pause in typing, unless the dialog has closed meanwhile (a draft written after its text was
 saved would be offered back later). On SIGHUP the app asks for the open dialog's text at once.
 A draft offered back is restored by enter (nothing typed is lost by a reflex); `n` discards it,
-escape leaves it for next time.
+escape leaves it for next time. The form for a new action or signatory keeps its fields the same
+way (form_draft.py), and is restored in that form, filled in as it was.
 """
 
 from __future__ import annotations
@@ -16,10 +17,14 @@ from textual.app import App
 from textual.timer import Timer
 
 from workshop.protocol.model import Protocol
+from workshop.session.drafts import FORM_KINDS, Draft, draft_fields
 from workshop.session.live import LiveSession, draft_context, draft_label
+from workshop.tui.dialogs.action_form import ActionDetails, ActionForm
 from workshop.tui.dialogs.confirm import ConfirmDialog
+from workshop.tui.dialogs.form_draft import DraftedForm
+from workshop.tui.dialogs.signatory_form import SignatoryDetails, SignatoryForm
 from workshop.tui.dialogs.text_entry import TextEntryDialog
-from workshop.tui.messages import DraftChanged, TextEntered
+from workshop.tui.messages import ChangeRequested, DraftChanged, TextEntered
 
 DRAFT_DELAY = 0.4
 """Seconds of quiet typing before a dialog's text is written to the draft file."""
@@ -34,9 +39,11 @@ class DraftKeeper:
         self._timer: Timer | None = None
         self._pending: DraftChanged | None = None
 
-    def open_dialog(self) -> TextEntryDialog | None:
+    def open_dialog(self) -> TextEntryDialog | DraftedForm | None:
+        """The open text dialog, or form keeping a draft (form_draft.py), if there is one."""
         for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, TextEntryDialog):
+            if isinstance(screen, TextEntryDialog) or (
+                    isinstance(screen, DraftedForm) and screen.draft_kind):
                 return screen
         return None
 
@@ -84,12 +91,19 @@ class DraftKeeper:
         if draft is None:
             return
         label = draft_label(draft.kind)
+        preview = draft.text[:500]
+        if draft.kind in FORM_KINDS:
+            preview = "\n".join(f"{name}: {value}" for name, value in draft_fields(draft).items()
+                                 if value.strip())[:500]
 
         def decided(restore: bool | None) -> None:
             if restore is None:  # escape: neither restored nor thrown away; offered next time
                 return
             if not restore:
                 live.discard_draft()
+                return
+            if draft.kind in FORM_KINDS:
+                self.restore_form(draft, protocol)
                 return
 
             def done(text: str | None) -> None:
@@ -100,5 +114,24 @@ class DraftKeeper:
                 draft_target=draft.target, start_text=draft.text), done)
 
         self.app.push_screen(ConfirmDialog(f"An unsaved {label} was found. Restore it?",
-                                           draft.text[:500], yes="Restore", no="Discard",
+                                           preview, yes="Restore", no="Discard",
                                            safe="yes"), decided)
+
+    def restore_form(self, draft: Draft, protocol: Protocol) -> None:
+        """A form's draft, back in its form as it was typed; saved as the form saves."""
+        fields, post = draft_fields(draft), self.app.post_message
+
+        def done(details: ActionDetails | SignatoryDetails | None) -> None:
+            if isinstance(details, ActionDetails):
+                post(ChangeRequested(lambda live: live.add_action(
+                    draft.target, details.text, details.owner, details.due)))
+            elif isinstance(details, SignatoryDetails):
+                post(ChangeRequested(lambda live: live.add_signatory(**details.changes())))
+            post(TextEntered(draft.kind, draft.target, None))  # its draft goes either way
+
+        if draft.kind == "action":
+            form = ActionForm("Restored action", draft_context(protocol, draft),
+                              draft_target=draft.target, typed=fields)
+        else:
+            form = SignatoryForm(self.app.session_clock().astimezone().date(), typed=fields)
+        self.app.push_screen(form, done)

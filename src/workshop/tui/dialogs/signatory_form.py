@@ -25,6 +25,7 @@ from workshop.session.model import Signatory
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.early_keys import EarlyKeys, TypedTextArea
 from workshop.tui.dialogs.form import NEXT_FIELD, FormKeys, date_problem, typed_date
+from workshop.tui.dialogs.form_draft import DraftedForm
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def signed_problem(value: str) -> str:
     return date_problem(value, BAD_DATE)
 
 
-class SignatoryForm(FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
+class SignatoryForm(DraftedForm, FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
     """Dismisses with the details, or None when cancelled. Given a signatory, it edits it."""
 
     CSS_PATH = "signatory_form.tcss"
@@ -69,14 +70,25 @@ class SignatoryForm(FormKeys, EarlyKeys, ModalScreen[SignatoryDetails | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Cancel (asks first if you changed it)"),
     ]
 
-    def __init__(self, today: date, signatory: Signatory | None = None) -> None:
+    def __init__(self, today: date, signatory: Signatory | None = None,
+                 typed: dict[str, str] | None = None) -> None:
         super().__init__(classes="dialog")
         self.today = today
         self.signatory = signatory
+        self.typed = typed or {}
+        """Fields as typed before (a restored draft): shown instead of the defaults."""
         self.problem_field = ""
         """The field the message under the form is about ("" when there is none)."""
+        if signatory is None:  # a new signatory's form keeps a draft (form_draft.py)
+            self.draft_kind = "signatory"
+
+    def draft_field_values(self) -> dict[str, str]:
+        values = {name: self.query_one(f"#field-{name}", Input).value for name, *_ in FIELDS}
+        return values | {"reservations": self.query_one(TextArea).text}
 
     def initial(self, name: str) -> str:
+        if name in self.typed:
+            return self.typed[name]
         s = self.signatory
         if name == "signed":
             return (s.signed if s else self.today).isoformat()

@@ -32,7 +32,7 @@ from workshop.session.model import Action
 from workshop.tui.dialogs.action_form import ActionDetails, ActionForm
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.text_viewer import TextViewer
-from workshop.tui.messages import ChangeRequested, EntryDeleted
+from workshop.tui.messages import ChangeRequested, EntryDeleted, TextEntered
 from workshop.tui.render import (
     Options,
     action_prompt,
@@ -219,8 +219,10 @@ class AssessmentScreen(PrincipleScreen):
             if details is not None:
                 self.post_message(ChangeRequested(lambda live: live.add_action(
                     cid, details.text, details.owner, details.due)))
+            self.post_message(TextEntered("action", cid, None))  # its draft goes either way
 
-        self.app.push_screen(ActionForm("Agree an action", self.commitment.text), done)
+        self.app.push_screen(ActionForm("Agree an action", self.commitment.text,
+                                        draft_target=cid), done)
 
     def action_edit_entry(self) -> None:
         action = self.focused_action()

@@ -26,7 +26,7 @@ from workshop.protocol.model import Protocol
 from workshop.session.model import Signatory
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.signatory_form import SignatoryDetails, SignatoryForm
-from workshop.tui.messages import ChangeRequested
+from workshop.tui.messages import ChangeRequested, TextEntered
 from workshop.tui.screens.step import StepScreen
 
 EMPTY = "No organisation signed up yet: press s to add one."
@@ -126,6 +126,7 @@ class SignUpScreen(StepScreen):
             if details is not None:
                 self.post_message(ChangeRequested(
                     lambda live: live.add_signatory(**details.changes())))
+            self.post_message(TextEntered("signatory", "", None))  # its draft goes either way
 
         self.app.push_screen(SignatoryForm(self.today()), done)
 
