@@ -20,9 +20,8 @@ from workshop.consultation.report import Report
 from workshop.export.xlsx_cells import Formats, put
 from workshop.export.xlsx_summary import (
     CHART_SHEET,
-    TONE_COLOURS,
     place_charts,
-    text_categories,
+    stacked_chart,
 )
 
 
@@ -45,35 +44,11 @@ def profile_charts(wb: Workbook, ws: Worksheet, formats: Formats, report: Report
 
 def _chart(wb: Workbook, report: Report, p: PrincipleProfile, first: int, width: int,
            height: int):
-    a = report.assessment
-    n = len(p.ratings)
-    chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
-    chart._get_data_type = text_categories  # Refs stay text (xlsx_summary._chart says why)
-    tones = a.scale.tones
-    for k, point in enumerate(a.scale.points, start=1):
-        fill, ink = TONE_COLOURS[tones[point.id]]
-        chart.add_series({
-            "name": [CHART_SHEET, 0, k],
-            "categories": [CHART_SHEET, first, 0, first + n - 1, 0],
-            "values": [CHART_SHEET, first, k, first + n - 1, k],
-            "fill": {"color": fill}, "border": {"color": "#FFFFFF"}, "gap": 50,
-            "data_labels": {"value": True, "num_format": "0;;;",
-                            "font": {"color": ink, "size": 9}},
-        })
-    chart.set_title({"name": f"{p.number}. {p.principle.title}",
-                     "name_font": {"size": 11, "bold": True}})
-    chart.set_y_axis({"reverse": True, "crossing": "max", "interval_unit": 1,
-                      "num_font": {"size": 9}})
-    ratings = {"name": "Ratings", "name_font": {"size": 9, "bold": False},
-               "num_font": {"size": 9}, "min": 0,
-               "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
+    scale = report.assessment.scale
+    tones = [scale.tones[point.id] for point in scale.points]
     longest = max((r.n for r in p.ratings), default=0)
-    if longest <= 10:  # whole ratings only
-        ratings.update(max=max(longest, 1), major_unit=1)
-    chart.set_x_axis(ratings)
-    chart.set_legend({"position": "bottom", "font": {"size": 9}})
-    chart.set_size({"width": width, "height": height})
-    return chart
+    return stacked_chart(wb, f"{p.number}. {p.principle.title}", tones, first, len(p.ratings),
+                         "Ratings", longest, width, height)
 
 
 def add_profile_chart_data(wb: Workbook, formats: Formats, report: Report) -> None:

@@ -209,13 +209,25 @@ def place_charts(ws: Worksheet, formats: Formats, top: int, widths: list[float],
 
 def _chart(wb: Workbook, report: Report, p, first: int, n: int, width: int,
            height: int):
+    tones = [report.protocol.tones[option.id] for option in report.options]
+    longest = max((c.total for c in p.commitments), default=0)
+    return stacked_chart(wb, f"{p.number}. {p.principle.title}", tones, first, n, "Votes",
+                         longest, width, height)
+
+
+def stacked_chart(wb: Workbook, title: str, tones: list[str], first: int, n: int, axis: str,
+                  longest: int, width: int, height: int):
+    """A principle's stacked bar chart: a bar per commitment (the `n` rows of the chart data
+    sheet from `first`), a series per option or point of the scale in its tone (`tones`, in
+    the sheet's column order), counted on an axis called `axis` whose longest bar is
+    `longest`. The votes' charts and the assessment's profile charts are both this one."""
     chart = wb.add_chart({"type": "bar", "subtype": "stacked"})
     # XlsxWriter guesses the categories' type from their text and would cache the Ref "5.10" as
     # the number 5.1; it has no option for this, so the guess is replaced on this chart
     # (test_sheet_summary reads the categories back as text).
     chart._get_data_type = text_categories
-    for k, option in enumerate(report.options, start=1):
-        fill, ink = TONE_COLOURS[report.protocol.tones[option.id]]
+    for k, tone in enumerate(tones, start=1):
+        fill, ink = TONE_COLOURS[tone]
         chart.add_series({
             "name": [CHART_SHEET, 0, k],
             "categories": [CHART_SHEET, first, 0, first + n - 1, 0],
@@ -224,17 +236,16 @@ def _chart(wb: Workbook, report: Report, p, first: int, n: int, width: int,
             "data_labels": {"value": True, "num_format": "0;;;",
                             "font": {"color": ink, "size": 9}},
         })
-    title = f"{p.number}. {p.principle.title}"  # never starts with "=", a formula to a chart
+    # The title never starts with "=", a formula to a chart (it is a principle's number).
     chart.set_title({"name": title, "name_font": {"size": 11, "bold": True}})
-    # A bar chart's y axis is its categories (the Refs, first at the top), x its votes.
+    # A bar chart's y axis is its categories (the Refs, first at the top), x its counts.
     chart.set_y_axis({"reverse": True, "crossing": "max", "interval_unit": 1,
                       "num_font": {"size": 9}})
-    votes = {"name": "Votes", "name_font": {"size": 9, "bold": False}, "num_font": {"size": 9},
-             "min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
-    longest = max((c.total for c in p.commitments), default=0)
-    if longest <= 10:  # whole votes only: no axis of 0.1, 0.2, ... under a few votes or none
-        votes.update(max=max(longest, 1), major_unit=1)
-    chart.set_x_axis(votes)
+    counts = {"name": axis, "name_font": {"size": 9, "bold": False}, "num_font": {"size": 9},
+              "min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}}
+    if longest <= 10:  # whole counts only: no axis of 0.1, 0.2, ... under a few or none
+        counts.update(max=max(longest, 1), major_unit=1)
+    chart.set_x_axis(counts)
     chart.set_legend({"position": "bottom", "font": {"size": 9}})
     chart.set_size({"width": width, "height": height})
     return chart
