@@ -154,6 +154,13 @@ def _read_bytes(path: Path | str, name: str) -> bytes:
     return raw
 
 
+def read_bytes(path: Path | str) -> bytes:
+    """A file's bytes, checked and read as `read_text` reads them (not decoded); `TomlFileError`
+    naming the file if it is missing, not a regular file, too big or unreadable."""
+    check_regular(path)
+    return _read_bytes(path, display_path(path))
+
+
 def read_text(path: Path | str) -> str:
     """A file's text; `TomlFileError` naming the file if it is missing, not a regular file, too
     big, unreadable or not UTF-8. A byte-order mark at the start is dropped."""
