@@ -3,7 +3,9 @@
 Each sub-command is a module of this package with `add_parser(commands, shared)` and
 `run(args)`: validate.py, new.py, open_session.py (`open`), merge.py, export.py, results.py,
 themes.py (an analyst's theme files), serve.py and follow.py (the projector view); launch.py
-starts the app (also with no command). Every error a user can cause (a bad protocol or session
+starts the app (also with no command). Only the module of the command being run is imported
+(all of them for `--help`), so `workshop open` does not pay for the exports, the merge or the
+projector's server before its screen. Every error a user can cause (a bad protocol or session
 file, a failed save) is printed as `file:line: key: what is wrong` on standard error with exit
 status 2, never as a traceback; past the first 20 problems, only how many more.
 
@@ -18,49 +20,61 @@ imports Textual.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from workshop import __version__
-from workshop.cli import (
-    compare,
-    export,
-    follow,
-    launch,
-    merge,
-    new,
-    open_session,
-    results,
-    serve,
-    themes,
-    validate,
-)
 from workshop.cli.options import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, shared_options
 from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
 
-SUB_COMMANDS = {"validate": validate, "new": new, "open": open_session, "merge": merge,
-                "export": export, "results": results, "compare": compare, "themes": themes,
-                "serve": serve, "follow": follow}
-"""Each sub-command's name → its module, in the order `--help` lists them."""
+SUB_COMMANDS = {"validate": "validate", "new": "new", "open": "open_session", "merge": "merge",
+                "export": "export", "results": "results", "compare": "compare",
+                "themes": "themes", "serve": "serve", "follow": "follow"}
+"""Each sub-command's name → its module in this package, in the order `--help` lists them."""
+
+HELP_FLAGS = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    """The module of the sub-command `name` (imported now, if it was not already)."""
+    return importlib.import_module(f"workshop.cli.{SUB_COMMANDS[name]}")
+
+
+def needed_commands(argv: Sequence[str] | None) -> set[str]:
+    """The sub-commands whose own parser `argv` may need: those it names (a command can only
+    be run by naming it); every one when help is asked for (the list says what each does)."""
+    words = set(sys.argv[1:] if argv is None else argv)
+    if words & set(HELP_FLAGS):
+        return set(SUB_COMMANDS)
+    return words & set(SUB_COMMANDS)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for `argv`: the full parser of each command it may run; the others stand in
+    by name only (an unknown command's error still lists every one)."""
     shared = shared_options()
     parser = argparse.ArgumentParser(
         prog="workshop",
         parents=[shared],
         description="Run consultation workshops on a protocol from the terminal. With no "
         "command, opens the start screen: the sessions in the sessions folder, and a new one.",
-        epilog=f"Keys the app reserves (a vote option may not use them): {' '.join(RESERVED_KEYS)}. "
+        epilog="Keys the app reserves (a vote option may not use them): "
+        f"{' '.join(RESERVED_KEYS)}. "
         "Exit status: 0 success, 2 bad input (the message names the file, line and key), 1 when "
         "the reader of the output stops reading (a closed pipe, as in: workshop merge ... | head).",
     )
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in SUB_COMMANDS.values():
-        module.add_parser(commands, shared)
+    needed = needed_commands(argv)
+    for name in SUB_COMMANDS:
+        if name in needed:
+            command_module(name).add_parser(commands, shared)
+        else:
+            commands.add_parser(name)
     return parser
 
 
@@ -91,8 +105,13 @@ def closed_pipe() -> int:
 
 def dispatch(argv: Sequence[str] | None) -> int:
     """Parse the arguments and run the command; a user's error is reported, not raised."""
-    args = build_parser().parse_args(argv)
-    command = SUB_COMMANDS[args.command].run if args.command else launch.run
+    args = build_parser(argv).parse_args(argv)
+    if args.command:
+        command = command_module(args.command).run
+    else:
+        from workshop.cli import launch
+
+        command = launch.run
     try:
         return command(args)
     except WorkshopError as exc:
