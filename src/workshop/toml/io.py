@@ -1,9 +1,14 @@
 """The one place TOML is read and written.
 
 Every reader of protocol and session files goes through `read_toml`, so a faster compatible
-parser can serve everywhere at once: when the compiled `tomli` wheel is installed it is used,
-otherwise the standard library's `tomllib` (the same parser in pure Python). Writing uses
-`tomli-w`, whose output is stable: the same data gives the same bytes.
+parser can serve everywhere at once: `rtoml` (Rust) when it is installed, with its datetimes'
+time zones turned into the standard library's `timezone` (so the data is exactly what `tomllib`
+gives: tests/unit/test_toml_readers.py checks it on every file we have); then the compiled
+`tomli` wheel, otherwise the standard library's `tomllib` (the same parser in pure Python). Any
+text `rtoml` refuses is parsed again by tomli/tomllib, so an error keeps the message, line and
+column it always had (and so is text starting with a byte-order mark, which rtoml alone skips;
+rtoml and tomli 2.5 both read TOML 1.1). Writing goes through `writer.dumps` (bytes identical to `tomli-w`, which it
+falls back to for anything it does not know): the same data gives the same bytes.
 
 Reading refuses, before opening, anything that is not a regular file (a FIFO or a device named
 `*.toml` would block a read forever), a symbolic link that is dangling or loops, and a file over
@@ -16,10 +21,9 @@ from __future__ import annotations
 import os
 import re
 import stat
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
 
@@ -28,8 +32,15 @@ try:  # the compiled wheel is several times faster than the pure-Python standard
 except ImportError:  # pragma: no cover - depends on what is installed
     import tomllib as _parser
 
-PARSER_NAME: str = _parser.__name__
-"""Which parser `read_toml` uses: `tomli` or `tomllib`."""
+try:  # several times faster again; any text it refuses goes to _parser for the error message
+    from rtoml import loads as _fast_loads
+except ImportError:  # pragma: no cover - depends on what is installed
+    _fast_loads = None
+
+from workshop.toml.writer import dumps as _dumps
+
+PARSER_NAME: str = "rtoml" if _fast_loads is not None else _parser.__name__
+"""Which parser `read_toml` uses: `rtoml`, `tomli` or `tomllib`."""
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
 """The largest file read (128 MiB). A merged file of 1,000 sessions is about 61 MB, so twice that
@@ -47,6 +58,11 @@ _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column."""
+    if _fast_loads is not None and not text.startswith(BOM):  # rtoml skips a BOM; tomli refuses
+        try:
+            return _standard_zones(_fast_loads(text))
+        except (ValueError, RecursionError):  # refused (or nested past our walk): ask _parser
+            pass
     try:
         return _parser.loads(text)
     except RecursionError:
@@ -70,6 +86,19 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
             message = message[: match.start()] + " at the end of the file"
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
         raise TomlFileError(Problem(file, message, line=line, column=column)) from None
+
+
+def _standard_zones(node: Any) -> Any:
+    """`node` with each aware datetime's tzinfo made the standard library's `timezone` (rtoml
+    gives its own class, which cannot be pickled and is not what tomllib gives), in place."""
+    items = node.items() if type(node) is dict else enumerate(node)
+    for key, value in items:
+        kind = type(value)
+        if kind is dict or kind is list:
+            _standard_zones(value)
+        elif kind is datetime and value.tzinfo is not None:
+            node[key] = value.replace(tzinfo=timezone(value.utcoffset()))
+    return node
 
 
 def _deep_line(text: str) -> int | None:
@@ -187,7 +216,7 @@ def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
 
 def dumps_toml(data: dict[str, Any]) -> str:
     """Serialise to TOML text. Strings are written with escapes, so every byte round-trips."""
-    return tomli_w.dumps(data)
+    return _dumps(data)
 
 
 def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
