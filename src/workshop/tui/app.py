@@ -29,9 +29,9 @@ from workshop.session.kinds import Step
 from workshop.session.live import LiveSession, SaveNews, lock_holder
 from workshop.session.model import Session
 from workshop.session.store import SessionStore
+from workshop.tui import app_results
 from workshop.tui import messages as msg
 from workshop.tui.app_projector import Projector
-from workshop.tui.app_results import file_results, folder_results
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.draft_keeper import DraftKeeper
@@ -39,7 +39,7 @@ from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.leaving import Leaving
 from workshop.tui.screens.help import HelpScreen
-from workshop.tui.screens.start import StartScreen
+from workshop.tui.screens.start import LISTING, StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
 
@@ -115,7 +115,9 @@ class WorkshopApp(App):
         return self.live.path if self.live else self._last_path
 
     async def settle(self) -> None:
-        """Wait for pending saves (tests and the benchmark use this)."""
+        """Wait for the start screen's reading of the folder and for pending saves (tests and
+        the benchmark use this)."""
+        await self.workers.wait_for_complete([w for w in self.workers if w.group == LISTING])
         if self.live is not None:
             await asyncio.to_thread(self.live.wait_saved)
 
@@ -369,14 +371,14 @@ class WorkshopApp(App):
 
     def open_results(self, path: Path) -> None:
         try:
-            self.push_screen(file_results(Path(path), self.protocol))
+            self.push_screen(app_results.file_results(Path(path), self.protocol))
         except SessionFileError as exc:
             self.notify(str(exc), title="These results cannot be shown", severity="error",
                         markup=False, timeout=15)
 
     def action_folder_results(self) -> None:
         """Every readable session in the sessions folder, merged in memory (nothing is written)."""
-        screen, notice = folder_results(self.store, self.protocol)
+        screen, notice = app_results.folder_results(self.store, self.protocol)
         if screen is None:
             self.notify(notice, severity="warning", markup=False)
             return
@@ -395,6 +397,4 @@ class WorkshopApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's own commands, but its "Keys" panel: ours ("Keys", commands.py) lists them."""
-        for command in super().get_system_commands(screen):
-            if command.title != "Keys":
-                yield command
+        return (c for c in super().get_system_commands(screen) if c.title != "Keys")

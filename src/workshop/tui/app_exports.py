@@ -29,7 +29,7 @@ from workshop.export import FORMATS, TABLES, default_output_path, export_bytes
 from workshop.protocol.model import Protocol
 from workshop.session.live import LiveSession
 from workshop.toml.atomic import atomic_write
-from workshop.tui.screens.results import ResultsScreen
+from workshop.tui.app_results import is_results_view
 
 CHOICES = [(fmt, "votes") for fmt in FORMATS if fmt != "csv"] + [("csv", t) for t in TABLES]
 """What the palette offers: every format, and each CSV table."""
@@ -46,7 +46,7 @@ class ExportSource(NamedTuple):
 
 def export_source(screen: Screen, live: LiveSession | None) -> ExportSource | None:
     """What an export from this screen exports, and the file it is named after."""
-    if isinstance(screen, ResultsScreen):
+    if is_results_view(screen):
         book = screen.tagging.book
         copy = None if book is None else ThemeBook(book.stored(), book.sorted_tags())
         return ExportSource(screen.merged, screen.source, copy)

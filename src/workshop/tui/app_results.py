@@ -4,28 +4,45 @@ sessions folder (the start screen's `v`), merged in memory (the result is never 
 Each comes with its analyst's themes (tui/tagging.py): `NAME.themes.toml` beside a file, and
 `all-sessions.themes.toml` in the sessions folder for the folder's results (the store lists no
 `*.themes.toml` as a session). A theme file that cannot be read does not stop the results: they
-open with tagging off, saying which file, line and key is wrong, and the file is left alone."""
+open with tagging off, saying which file, line and key is wrong, and the file is left alone.
+
+The results view, the merge and the theme files are imported only when results are asked for:
+the app's first screen does not need them (benchmarks/startup.py)."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workshop.consultation.inputs import read_result
-from workshop.consultation.merge_rules import Found, kinds_text, merge_records, of_one_kind
-from workshop.consultation.records import ProtocolRef, SessionRecord
-from workshop.protocol.model import Protocol
-from workshop.session.store import SessionStore
-from workshop.tui.screens.results import ResultsScreen
-from workshop.tui.tagging import Tagging
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from workshop.protocol.model import Protocol
+    from workshop.session.store import SessionStore
+    from workshop.tui.screens.results import ResultsScreen
+
+RESULTS_MODULE = "workshop.tui.screens.results"
 
 FOLDER_RESULTS = "all-sessions.toml"
 """What the folder's results are named after (a file that is never written); their theme file
 is `all-sessions.themes.toml` beside it."""
 
 
+def is_results_view(screen: Screen) -> bool:
+    """Whether `screen` is the results view, without importing it: no screen can be one
+    before its module has been imported."""
+    module = sys.modules.get(RESULTS_MODULE)
+    return module is not None and isinstance(screen, module.ResultsScreen)
+
+
 def file_results(path: Path, protocol: Protocol) -> ResultsScreen:
     """The results of a session or merged file; `SessionFileError` if it cannot be read."""
+    from workshop.consultation.inputs import read_result
+    from workshop.tui.screens.results import ResultsScreen
+    from workshop.tui.tagging import Tagging
+
     return ResultsScreen(read_result(path, protocol), protocol, path.name, path,
                          Tagging.beside(path))
 
@@ -34,6 +51,11 @@ def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScre
     """The results of every readable session in the folder of the newest session's kind
     (consultations, assessments or sign-ups are never merged together), and what to tell the
     facilitator: what was left out, or (with no screen) that there is nothing to show yet."""
+    from workshop.consultation.merge_rules import Found, kinds_text, merge_records, of_one_kind
+    from workshop.consultation.records import ProtocolRef, SessionRecord
+    from workshop.tui.screens.results import ResultsScreen
+    from workshop.tui.tagging import Tagging
+
     listings = store.list()  # newest first
     every = [Found(SessionRecord.from_session(x.session, x.path.name), x.path.name)
              for x in listings if x.session is not None]

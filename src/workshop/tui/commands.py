@@ -18,16 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from workshop.tui.app_exports import (
-    CHOICES,
-    choice_label,
-    export_source,
-    export_target,
-    start_export,
-    today_of,
-    where_written,
-)
-from workshop.tui.screens.results import ResultsScreen
+from workshop.tui.app_results import is_results_view
 from workshop.tui.screens.start import StartScreen
 from workshop.tui.steps import step_title
 
@@ -55,7 +46,7 @@ def step_commands(app: WorkshopApp) -> Iterator[Command]:
 
 
 def results_commands(app: WorkshopApp, screen) -> Iterator[Command]:
-    if isinstance(screen, ResultsScreen):
+    if is_results_view(screen):
         for p in app.protocol.principles:
             yield Command(f"Results: jump to {p.title}", "Show this principle's commitments",
                           lambda p=p: screen.jump_to_principle(p.id))
@@ -66,6 +57,17 @@ def results_commands(app: WorkshopApp, screen) -> Iterator[Command]:
 
 
 def export_commands(app: WorkshopApp, screen) -> Iterator[Command]:
+    # The export formats are imported when the palette first lists them, not at start-up.
+    from workshop.tui.app_exports import (
+        CHOICES,
+        choice_label,
+        export_source,
+        export_target,
+        start_export,
+        today_of,
+        where_written,
+    )
+
     source = export_source(screen, app.live)
     if source is None:
         return
