@@ -15,6 +15,12 @@ in the words that fit it (`Assessment · 23/37 commitments rated, 2 actions`, `S
 organisations signed`; at 80 columns `Assessment`, `Sign-up · 3 signed`, the words in full
 below the table); the figures a mode does not ask for show as `–`.
 
+The folder is listed only when the screen is shown (not while it waits under the session
+`workshop open FILE` opened), and in two steps: the file names at once, newest date first, then
+each file read in a worker thread, the rows filled in as they are read and put in order (newest
+session first, unreadable files last), so a thousand sessions never hold up the first draw
+(benchmarks/startup.py). A row not read yet says "reading…"; enter opens it all the same.
+
 The sessions folder is named by its full path ("No sessions yet in /home/tonya/sessions"): the
 default, `./sessions`, depends on where `workshop` was started, and a facilitator needs to know
 which folder to copy from or back up.
@@ -23,15 +29,16 @@ which folder to copy from or back up.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import get_current_worker
 
-from workshop.consultation.progress import progress, progress_text
 from workshop.errors import display_path
 from workshop.protocol.model import Protocol
 from workshop.session.emergency import copies_in
@@ -39,9 +46,16 @@ from workshop.session.kinds import Mode
 from workshop.session.model import Session
 from workshop.session.store import Listing, SessionStore
 from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
+from workshop.tui.start_listing import in_order, is_unread, read_listing, session_paths, unread
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""
+
+LISTING = "start-listing"
+"""The worker group that reads the sessions folder (the app's `settle` waits for it)."""
+
+FILL_EVERY = 0.3
+"""Seconds between two fillings of the table while the folder is read."""
 
 
 def full_path(folder: Path) -> str:
@@ -52,6 +66,8 @@ def full_path(folder: Path) -> str:
 def mode_line(session: Session, protocol: Protocol) -> str:
     """The session's progress in words (report_build.progress_text), after its mode when it is
     not a consultation: `Assessment · 23/37 commitments rated, 2 actions`."""
+    from workshop.consultation.progress import progress_text  # not before the screen is drawn
+
     words = progress_text(session, protocol)
     return words if session.mode is Mode.CONSULT else f"{session.mode.label} · {words}"
 
@@ -94,6 +110,8 @@ class StartScreen(Screen):
     ]
 
     listings: list[Listing] = []
+    listed = False
+    """Whether the folder has been listed (it is, the first time the screen is shown)."""
 
     def __init__(self, store: SessionStore, protocol: Protocol) -> None:
         super().__init__()
@@ -113,8 +131,18 @@ class StartScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
         self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        if not self.listed and self.shown():
+            self.reload()
+
+    def shown(self) -> bool:
+        """On screen: the top screen, or under dialogs only (a session opened over it at once,
+        as `workshop open FILE` does, has taken its place before it is ever shown)."""
+        stack = self.app.screen_stack
+        return self in stack and all(isinstance(screen, ModalScreen)
+                                     for screen in stack[stack.index(self) + 1:])
 
     def on_resize(self) -> None:
         self.draw()  # the widths change; the files have not, so they are not read again
@@ -130,14 +158,39 @@ class StartScreen(Screen):
         return max(room - location, 10), location
 
     def reload(self) -> None:
-        """Read the sessions folder and show it."""
-        self.listings = self.store.list()
-        self.show_copies()
+        """List the sessions folder: the names now, each file read in a worker thread."""
+        self.listed = True
+        paths = session_paths(self.store)
+        self.listings = unread(paths)
+        self.draw()
+        self.run_worker(lambda: self.read_all(paths), thread=True, group=LISTING,
+                        exclusive=True, exit_on_error=False)
+
+    def read_all(self, paths: list[Path]) -> None:
+        """In the worker thread: read each file, handing the rows read to the screen every
+        FILL_EVERY seconds, and at the end the copies of sessions that could not be saved."""
+        worker, read, last = get_current_worker(), [], time.monotonic()
+        for path in paths:
+            if worker.is_cancelled:
+                return
+            read.append(read_listing(self.store, path))
+            if time.monotonic() - last > FILL_EVERY:
+                self.app.call_from_thread(self.fill, read)
+                read, last = [], time.monotonic()
+        found = copies_in(paths)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.fill, read, found)
+
+    def fill(self, read: list[Listing], copies: dict[Path, list[Path]] | None = None) -> None:
+        """Put the rows read in their place and order; with `copies`, the reading is done."""
+        done = {listing.path: listing for listing in read}
+        self.listings = in_order(done.get(x.path, x) for x in self.listings)
+        if copies is not None:
+            self.show_copies(copies)
         self.draw()
 
-    def show_copies(self) -> None:
+    def show_copies(self, found: dict[Path, list[Path]]) -> None:
         """Name every copy written when a session here could not be saved (none: no notice)."""
-        found = copies_in([listing.path for listing in self.listings])
         notice = Text()
         for session_path, copies in found.items():
             for copy in copies:
@@ -152,8 +205,10 @@ class StartScreen(Screen):
 
     def draw(self) -> None:
         """Fill the table from the listings read last, fitted to the screen's width."""
+        from workshop.consultation.progress import progress  # not before the screen is drawn
+
         table = self.query_one(DataTable)
-        row = table.cursor_row
+        row, highlighted = table.cursor_row, self.highlighted()
         group_width, location_width = self._widths()
         table.clear(columns=True)
         table.add_column("Group", width=group_width)
@@ -163,6 +218,10 @@ class StartScreen(Screen):
             table.add_column(label, width=width)
         for listing in self.listings:
             s = listing.session
+            if is_unread(listing):
+                table.add_row(_cell(listing.path.name, group_width, "dim"), "", "", "", "",
+                              Text("reading…", style="dim"), key=str(listing.path))
+                continue
             if s is None:
                 table.add_row(_cell("cannot be read", group_width, "red"), "", "", "", "",
                               Text("see below", style="red"), key=str(listing.path))
@@ -177,8 +236,14 @@ class StartScreen(Screen):
                           status, height=height,
                           key=str(listing.path))
         if self.listings:
+            paths = [listing.path for listing in self.listings]
+            if row and highlighted in paths:  # the same session, wherever it moved to
+                row = paths.index(highlighted)
             table.move_cursor(row=min(row, len(self.listings) - 1))
         hint = Text()
+        if not self.listed:
+            self.query_one("#start-hint", Static).update(hint)
+            return
         folder = full_path(self.store.folder)
         if self.listings:
             count = len(self.listings)
@@ -193,6 +258,11 @@ class StartScreen(Screen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_selected()
 
+    def highlighted(self) -> Path | None:
+        """The file of the highlighted row, if any."""
+        row = self.query_one(DataTable).cursor_row
+        return self.listings[row].path if 0 <= row < len(self.listings) else None
+
     def show_selected(self) -> None:
         """The highlighted session in full: its file, the people, the progress, the last save."""
         out = Text()
@@ -201,7 +271,9 @@ class StartScreen(Screen):
             listing = self.listings[table.cursor_row]
             out.append(f"{listing.path}\n", style="bold")
             s = listing.session
-            if s is None:
+            if is_unread(listing):
+                out.append("reading…", style="dim")
+            elif s is None:
                 out.append(str(listing.error), style="red")
             else:
                 m = s.meta
@@ -221,7 +293,7 @@ class StartScreen(Screen):
             self.post_message(NewSessionRequested())
             return
         listing = self.listings[table.cursor_row]
-        if listing.session is None:
+        if listing.session is None and not is_unread(listing):  # one not read yet: the app reads it
             self.notify(str(listing.error), title="This file cannot be opened", severity="error",
                         markup=False, timeout=10)
             return
