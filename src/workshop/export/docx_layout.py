@@ -22,13 +22,19 @@ Nothing here imports Textual.
 
 from __future__ import annotations
 
+import copy
+import re
 from collections.abc import Sequence
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.oxml.table import CT_Tbl
+from docx.section import Section
+from docx.shared import Cm, Emu, Inches, Pt
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from workshop.export.safety import docx_text
 
@@ -60,7 +66,11 @@ class DocWriter:
     """The document being written: paragraphs, headings and tables in Word's built-in styles,
     people's words always as plain runs (safety.docx_text). Each style is looked up once:
     python-docx scans every style (hundreds in its template) to set one, which made an
-    appendix of many workshops slow. A paragraph after a table gets some space above it."""
+    appendix of many workshops slow. A paragraph after a table gets some space above it.
+
+    Paragraphs and tables go straight before the body's closing `w:sectPr`, the element
+    python-docx looks for among every child of the body on each `add_paragraph` and
+    `add_table` (which made the document quadratic in its length); the XML is the same."""
 
     def __init__(self, table_style: str, text_width_cm: float) -> None:
         self.doc = Document()
@@ -68,6 +78,33 @@ class DocWriter:
         self.text_width_cm = text_width_cm
         self._styles: dict[str, object] = {}
         self._after_table = False
+        self._body = self.doc.element.body
+        self._end = self._body.sectPr
+        """The body's last child, which every paragraph and table goes before."""
+
+    def _add_block(self, element) -> None:
+        if self._end is None:
+            self._body.append(element)
+        else:
+            self._end.addprevious(element)
+
+    def add_paragraph(self) -> Paragraph:
+        """An empty paragraph at the end of the body (what `Document.add_paragraph()` adds)."""
+        p = self._body._new_p()
+        self._add_block(p)
+        return Paragraph(p, self.doc._body)
+
+    def _add_table(self, rows: int, cols: int, style) -> Table:
+        """What `Document.add_table(rows, cols, style)` adds, as wide as the last section's
+        text."""
+        section = Section(self._end, self.doc.part)
+        width = Emu((section.page_width or Inches(8.5)) - (section.left_margin or Inches(1))
+                    - (section.right_margin or Inches(1)))
+        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        self._add_block(tbl)
+        table = Table(tbl, self.doc._body)
+        table.style = style
+        return table
 
     def style(self, name: str):
         if name not in self._styles:
@@ -77,7 +114,7 @@ class DocWriter:
     def paragraph(self, text: str = "", style: str | None = None, bold_prefix: str = "",
                   italic: bool = False):
         """A paragraph: an optional bold lead-in, then `text`, both inert."""
-        p = self.doc.add_paragraph()
+        p = self.add_paragraph()
         if style is not None:
             # What `paragraph.style = ...` sets, without its scan of every style for the default.
             p._p.style = self.style(style).style_id
@@ -85,9 +122,9 @@ class DocWriter:
             p.paragraph_format.space_before = Pt(10)
         self._after_table = False
         if bold_prefix:
-            p.add_run(docx_text(bold_prefix)).bold = True
+            add_run(p, docx_text(bold_prefix)).bold = True
         if text:
-            p.add_run(docx_text(text)).italic = italic or None
+            add_run(p, docx_text(text)).italic = italic or None
         return p
 
     def heading(self, text: str, level: int):
@@ -102,8 +139,7 @@ class DocWriter:
               kinds: Sequence[float | str], numeric: Sequence[int] = (),
               width_cm: float | None = None):
         """A table in the one style, its widths fixed from `kinds` (column_widths)."""
-        table = self.doc.add_table(rows=1 + len(rows), cols=len(header),
-                                   style=self.style(self.table_style))
+        table = self._add_table(1 + len(rows), len(header), self.style(self.table_style))
         fill_table(table, header, rows, numeric)
         fixed_widths(table, column_widths(header, rows, kinds, width_cm or self.text_width_cm))
         self._after_table = True
@@ -114,11 +150,26 @@ def diff_runs(paragraph, runs) -> None:
     """Word-diff runs (wording.word_diff) as typed, spaces included: removed words struck
     through, added words bold and underlined (it reads without colour), the rest plain."""
     for kind, text in runs:
-        run = paragraph.add_run(docx_text(text))
+        run = add_run(paragraph, docx_text(text))
         if kind == "removed":
             run.font.strike = True
         elif kind == "added":
             run.bold = run.underline = True
+
+
+_BREAKS = re.compile(r"[\t\r\n]")
+
+
+def add_run(paragraph, text: str = ""):
+    """`paragraph.add_run(text)`, the same XML: text without a tab or a line break goes in one
+    `w:t` at once, not character by character as python-docx adds it."""
+    run = paragraph.add_run()
+    if text:
+        if _BREAKS.search(text) is None:
+            run._r.add_t(text)
+        else:
+            run.text = text
+    return run
 
 
 def word_cm(word: str, size_pt: float = TABLE_PT) -> float:
@@ -177,7 +228,9 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]],
 
 
 def fixed_widths(table, widths: Sequence[float]) -> None:
-    """Fix the table's layout to `widths` (cm): grid, table width and every cell's width."""
+    """Fix the table's layout to `widths` (cm): grid, table width and every cell's width.
+    The first row's cells are sized by python-docx; every other row's take the same `w:tcW`
+    attributes (all rows' cells were made alike)."""
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     tbl_w = tbl_pr.find(qn("w:tblW"))
@@ -188,42 +241,79 @@ def fixed_widths(table, widths: Sequence[float]) -> None:
     tbl_w.set(qn("w:type"), "dxa")
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+    rows = table._tbl.tr_lst
+    first = rows[0].tc_lst
+    for tc, width in zip(first, widths, strict=True):
+        tc.width = Cm(width)
+    attributes = [list(tc.tcPr.tcW.attrib.items()) for tc in first]
+    for tr in rows[1:]:
+        for tc, items in zip(tr.tc_lst, attributes, strict=True):
+            tc_w = tc.tcPr.tcW
+            for key, value in items:
+                tc_w.set(key, value)
 
 
 def fill_table(table, header: Sequence[str], rows: Sequence[Sequence[str]],
                numeric: Sequence[int] = ()) -> None:
     """Header and body text (inert, 9 pt), numbers to the right, header bold on grey and
-    repeated on each page, no row split across pages."""
-    for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
-        for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(docx_text(value))
-            run.font.size = Pt(TABLE_PT)
+    repeated on each page, no row split across pages. Each cell's run and paragraph
+    properties are copies of ones python-docx made (_CellLook), not set one by one."""
+    look = _CellLook()
+    for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
+        for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+            p = tc.p_lst[0]
+            text = docx_text(value)
+            run = p.add_r()
+            if text:
+                if _BREAKS.search(text) is None:
+                    run.add_t(text)
+                else:
+                    _full_text(run, text)
+            run.insert(0, copy.deepcopy(look.header if r == 0 else look.body))
             if r == 0:
-                run.bold = True
-                shade(cell, HEADER_FILL)
+                _shade_tc(tc, HEADER_FILL)
             elif c in numeric:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        row_flag(row, "w:cantSplit")
-    row_flag(table.rows[0], "w:tblHeader")
+                p.insert(0, copy.deepcopy(look.right))
+        _tr_flag(tr, "w:cantSplit")
+    _tr_flag(table._tbl.tr_lst[0], "w:tblHeader")
 
 
-def shade(cell, fill: str) -> None:
+class _CellLook:
+    """The run properties of a header cell (bold, 9 pt) and a body cell (9 pt), and the
+    paragraph properties of a number (right-aligned), as python-docx writes them."""
+
+    def __init__(self) -> None:
+        def run(bold: bool):
+            r = Paragraph(OxmlElement("w:p"), None).add_run("x")
+            r.font.size = Pt(TABLE_PT)
+            if bold:
+                r.bold = True
+            return r._r.rPr
+
+        self.header, self.body = run(True), run(False)
+        p = Paragraph(OxmlElement("w:p"), None)
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.right = p._p.pPr
+
+
+def _full_text(r, text: str) -> None:
+    from docx.text.run import Run
+    Run(r, None).text = text
+
+
+def _shade_tc(tc, fill: str) -> None:
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    tc.get_or_add_tcPr().append(shd)
 
 
-def row_flag(row, name: str) -> None:
+def _tr_flag(tr, name: str) -> None:
     """Set a row property: `w:tblHeader` (repeat on each page), `w:cantSplit` (keep whole)."""
     flag = OxmlElement(name)
     flag.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(flag)
+    tr.get_or_add_trPr().append(flag)
 
 
 def keep_with_next(paragraph):
