@@ -26,7 +26,6 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from workshop import __version__
 from workshop.cli.options import EXIT_BAD_INPUT, EXIT_CLOSED_PIPE, shared_options
 from workshop.errors import SHOWN, WorkshopError
 from workshop.protocol.schema import RESERVED_KEYS
@@ -53,6 +52,21 @@ def needed_commands(argv: Sequence[str] | None) -> set[str]:
     return words & set(SUB_COMMANDS)
 
 
+class ShowVersion(argparse.Action):
+    """`--version`, as argparse's own prints it, but the version is looked up only when asked
+    for (workshop/__init__.py)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from workshop import __version__
+
+        parser._print_message(f"workshop {__version__}\n", sys.stdout)  # as argparse's does
+        parser.exit()
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser for `argv`: the full parser of each command it may run; the others stand in
     by name only (an unknown command's error still lists every one)."""
@@ -67,7 +81,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "Exit status: 0 success, 2 bad input (the message names the file, line and key), 1 when "
         "the reader of the output stops reading (a closed pipe, as in: workshop merge ... | head).",
     )
-    parser.add_argument("--version", action="version", version=f"workshop {__version__}")
+    parser.add_argument("--version", action=ShowVersion)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     needed = needed_commands(argv)
     for name in SUB_COMMANDS:
