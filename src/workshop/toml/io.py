@@ -7,8 +7,8 @@ gives: tests/unit/test_toml_readers.py checks it on every file we have); then th
 `tomli` wheel, otherwise the standard library's `tomllib` (the same parser in pure Python). Any
 text `rtoml` refuses is parsed again by tomli/tomllib, so an error keeps the message, line and
 column it always had (and so is text starting with a byte-order mark, which rtoml alone skips;
-rtoml and tomli 2.5 both read TOML 1.1). Writing goes through `writer.dumps` (bytes identical to `tomli-w`, which it
-falls back to for anything it does not know): the same data gives the same bytes.
+rtoml and tomli 2.5 both read TOML 1.1). Writing goes through `writer.dumps` (bytes identical to
+`tomli-w`, which it falls back to for anything it does not know): the same data, the same bytes.
 
 Reading refuses, before opening, anything that is not a regular file (a FIFO or a device named
 `*.toml` would block a read forever), a symbolic link that is dangling or loops, and a file over
