@@ -1,6 +1,13 @@
-"""Shared fixtures: the shipped protocol, a fixed clock, and sessions built on them."""
+"""Shared fixtures: the shipped protocol, a fixed clock, and sessions built on them.
+
+The cache folder (the index of big merged files: consultation/merged_index.py) is a temporary
+folder of the test run's own, for every test and every command a test starts, so the suite never
+writes into the user's ~/.cache nor reads what is there."""
 
 from __future__ import annotations
+
+import os
+import tempfile
 
 import pytest
 
@@ -8,6 +15,8 @@ from helpers import REPO, FixedClock
 from workshop.protocol.load import load_protocol
 from workshop.protocol.model import Protocol
 from workshop.session.model import Session
+
+os.environ["WORKSHOP_CACHE_DIR"] = tempfile.mkdtemp(prefix="workshop-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ import os
 import stat
 from pathlib import Path
 
+from workshop.consultation import merged_index
 from workshop.consultation.merged_file import FORMAT_NAME as MERGED_FORMAT
 from workshop.consultation.merged_file import merged_from_dict
 from workshop.consultation.records import Merged, ProtocolRef, SessionRecord
@@ -22,7 +23,10 @@ from workshop.protocol.model import Protocol
 from workshop.session.file_format import FORMAT_NAME as SESSION_FORMAT
 from workshop.session.file_format import session_from_dict
 from workshop.session.store import THEMES_SUFFIX
-from workshop.toml.io import check_regular, read_workshop_toml
+from workshop.toml.io import BOM, check_regular, read_bytes, read_workshop_toml
+
+_MERGED_START = f'format = "{MERGED_FORMAT}"'.encode()
+"""How every merged file workshop writes begins (a file written otherwise is simply parsed)."""
 
 
 def expand_inputs(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
@@ -86,16 +90,22 @@ def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[Sessio
     """The protocol a file is on (a merged file's target) and the session records in it.
     Sessions on `protocol` (same id and version) are checked against it in full; others are
     read for their structure, and their protocol is judged by the merge."""
+    _, ref, records = _read_kind(path, protocol)
+    return ref, records
+
+
+def _read_kind(path: Path, protocol: Protocol) -> tuple[str, ProtocolRef, list[SessionRecord]]:
+    """`read_input`, with the file's format (session or merged) first."""
     data, text, file = read_workshop_toml(path, "a workshop session or merged file")
     fmt = data.get("format")
     same = _same_protocol(data.get("protocol"), protocol)
     if fmt == SESSION_FORMAT:
         session = session_from_dict(data, text, file, protocol if same else None)
         record = SessionRecord.from_session(session, path.name)
-        return record.protocol, [record]
+        return fmt, record.protocol, [record]
     if fmt == MERGED_FORMAT:
         merged = merged_from_dict(data, text, file, protocol)
-        return merged.protocol, list(merged.records.values())
+        return fmt, merged.protocol, list(merged.records.values())
     found = f"format = {fmt!r}" if "format" in data else "no 'format' key"
     hint = ""
     if path.name.endswith(THEMES_SUFFIX):
@@ -109,8 +119,9 @@ def read_input(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[Sessio
 def read_result(path: Path, protocol: Protocol) -> Merged:
     """A merged file, or a single session seen as the result of one workshop (for `results` and
     the exports). It must be on `protocol`: a session recorded on it, or a merged file whose
-    target it is."""
-    ref, records = read_input(path, protocol)
+    target it is. A big merged file is read through its index (`merged_index`): parsed and
+    checked the first time, loaded from the index every time after."""
+    ref, records = _read_indexed(path, protocol)
     target = ProtocolRef.of(protocol)
     if ref != target:
         raise SessionFileError(Problem(
@@ -129,3 +140,29 @@ def _line_of_format(text: str) -> int | None:
         if line.strip().startswith("format") and "=" in line:
             return number
     return None
+
+
+def _read_indexed(path: Path, protocol: Protocol) -> tuple[ProtocolRef, list[SessionRecord]]:
+    """`read_input` for `read_result`: a merged file of `merged_index.MIN_BYTES` or more is
+    loaded from its index when there is one, and indexed when there is not. The file's bytes
+    are checked as `read_toml` checks them (a FIFO or a device is refused unopened)."""
+    try:
+        size = check_regular(path).st_size
+    except TomlFileError as exc:
+        raise SessionFileError(exc.problems) from None
+    if size < merged_index.MIN_BYTES:
+        return read_input(path, protocol)
+    try:
+        raw = read_bytes(path)
+    except TomlFileError as exc:
+        raise SessionFileError(exc.problems) from None
+    if not raw.lstrip(BOM.encode()).startswith(_MERGED_START):
+        return read_input(path, protocol)
+    key = merged_index.content_key(raw, protocol.digest)
+    del raw
+    if (found := merged_index.load(key)) is not None:
+        return found
+    fmt, ref, records = _read_kind(path, protocol)
+    if fmt == MERGED_FORMAT:
+        merged_index.save(key, ref, records)
+    return ref, records
