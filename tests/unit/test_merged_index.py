@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from merge_helpers import copy, merge_files, snapshot, write_session
-from workshop.consultation import merged_index
-from workshop.consultation.inputs import read_input, read_result
+from workshop.consultation import inputs, merged_index
+from workshop.consultation.inputs import read_input
 from workshop.consultation.records import Merged
 from workshop.errors import SessionFileError
 from workshop.session.model import Session
@@ -26,6 +26,12 @@ def cache(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("WORKSHOP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(merged_index, "MIN_BYTES", 0)
     return tmp_path / "cache" / "index"
+
+
+def read_result(path: Path, protocol) -> Merged:
+    """`read_result` as a new run of workshop does it: nothing remembered from an earlier read."""
+    inputs._LAST.clear()
+    return inputs.read_result(path, protocol)
 
 
 def merged_file(folder: Path, protocol, sessions: int = 3) -> Path:
@@ -152,3 +158,19 @@ def test_only_the_most_recently_used_indexes_are_kept(tmp_path, protocol, cache,
         path.write_bytes(path.read_bytes() + f"\n# {n}\n".encode())
         read_result(path, protocol)
     assert len(list(cache.glob("*.sqlite"))) == 2
+
+
+def test_read_again_unchanged_in_one_run_is_not_read_again(tmp_path, protocol, cache,
+                                                          monkeypatch):
+    path = merged_file(tmp_path, protocol)
+    first = read_result(path, protocol)
+    reads = []
+    real = inputs._read_indexed
+    monkeypatch.setattr(inputs, "_read_indexed", lambda *a: reads.append(a) or real(*a))
+    again = inputs.read_result(path, protocol)
+    assert snapshot(again) == snapshot(first) and again is not first and not reads
+    path.write_bytes(path.read_bytes().replace(b"comment 1", b"comment 7"))
+    changed = inputs.read_result(path, protocol)
+    assert len(reads) == 1
+    assert any(e.text.endswith("comment 7") for r in changed.records.values()
+               for items in r.comments.values() for e in items)

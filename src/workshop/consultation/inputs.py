@@ -120,14 +120,39 @@ def read_result(path: Path, protocol: Protocol) -> Merged:
     """A merged file, or a single session seen as the result of one workshop (for `results` and
     the exports). It must be on `protocol`: a session recorded on it, or a merged file whose
     target it is. A big merged file is read through its index (`merged_index`): parsed and
-    checked the first time, loaded from the index every time after."""
+    checked the first time, loaded from the index every time after. Read again unchanged in
+    the same run (`workshop results` checks a file before its screen opens, then shows it), the
+    last result is given again without reading."""
+    stamp = _stamp(path, protocol)
+    if stamp is not None and (last := _LAST.get(stamp)) is not None:
+        return Merged(last.protocol, dict(last.records))
     ref, records = _read_indexed(path, protocol)
     target = ProtocolRef.of(protocol)
     if ref != target:
         raise SessionFileError(Problem(
             display_path(path), f"is on protocol {ref.describe()}, but the protocol in use is "
             f"{target.describe()}: pass its protocol file with --protocol"))
-    return Merged(target, {r.id: r for r in records})
+    merged = Merged(target, {r.id: r for r in records})
+    _LAST.clear()
+    if stamp is not None:
+        _LAST[stamp] = Merged(target, dict(merged.records))
+    return merged
+
+
+_LAST: dict[tuple, Merged] = {}
+"""The last result `read_result` read, by its file's stamp: one only, so memory stays bounded."""
+
+
+def _stamp(path: Path, protocol: Protocol) -> tuple | None:
+    """What changes whenever a file's content can have changed (its change time cannot be set
+    back), with the protocol it is read on; None if the file cannot be looked at."""
+    try:
+        info = os.stat(path)
+        where = os.path.realpath(path)
+    except (OSError, ValueError):
+        return None
+    return (where, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+            protocol.digest, path.name)
 
 
 def _same_protocol(table: object, protocol: Protocol) -> bool:
