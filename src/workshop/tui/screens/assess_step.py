@@ -149,6 +149,17 @@ class AssessmentScreen(PrincipleScreen):
     def header(self) -> Text:
         return rating_header(self.session.options)
 
+    def row_key(self, commitment: Commitment) -> tuple:
+        session, cid = self.session, commitment.id
+        return (tuple(session.counts(cid).items()), len(session.comments.get(cid, [])),
+                len(session.actions.get(cid, [])), session.meta.participants)
+
+    def entries_key(self, c: Commitment) -> tuple:
+        """The evidence and the actions, as values (both are edited in place)."""
+        session = self.session
+        return (tuple(tuple(vars(e).values()) for e in session.comments.get(c.id, [])),
+                tuple(tuple(vars(a).values()) for a in session.actions.get(c.id, [])))
+
     def row(self, number: int, commitment: Commitment) -> RenderableType:
         session, cid = self.session, commitment.id
         spread = self.spread(commitment)

@@ -66,6 +66,7 @@ class PrincipleScreen(StepScreen):
         self.step_name = Step.principle(principle.id)
         self.title_text = principle.title
         self.budget_minutes = principle.minutes
+        self._commitments_list: OptionList | None = None
 
     def body(self) -> ComposeResult:
         yield Static(Text(self.principle.statement, style="italic"), id="statement")
@@ -92,8 +93,17 @@ class PrincipleScreen(StepScreen):
     def commitment_index(self) -> int:
         """The highlighted commitment (the first while the list is still being mounted: a vote
         key can arrive a moment after `n` has switched to this step)."""
-        lists = self.query("#commitments")
-        return (lists.first().highlighted or 0) if lists else 0
+        listing = self.commitments_list
+        return (listing.highlighted or 0) if listing is not None else 0
+
+    @property
+    def commitments_list(self) -> OptionList | None:
+        """The list of commitments, once mounted (looked up once: a query walks the screen,
+        and every key asks for the highlighted commitment)."""
+        if self._commitments_list is None:
+            lists = self.query("#commitments")
+            self._commitments_list = lists.first() if lists else None
+        return self._commitments_list
 
     @property
     def commitment(self):
@@ -116,22 +126,45 @@ class PrincipleScreen(StepScreen):
                               len(session.amendments.get(cid, [])), session.options,
                               session.meta.participants)
 
+    def row_key(self, commitment: Commitment) -> tuple:
+        """What a commitment's row shows, as a value: its row is redrawn when this changes."""
+        session, cid = self.session, commitment.id
+        return (tuple(session.counts(cid).items()), len(session.comments.get(cid, [])),
+                len(session.amendments.get(cid, [])), session.meta.participants)
+
+    def entries_key(self, c: Commitment) -> tuple:
+        """What the detail's entries show, as a value (an edit changes an entry in place)."""
+        session = self.session
+        return tuple(tuple(vars(e).values()) for table in (session.comments, session.amendments)
+                     for e in table.get(c.id, []))
+
     def refresh_step(self) -> None:
-        commitments = self.query_one("#commitments", OptionList)
-        for index, c in enumerate(self.principle.commitments):
-            commitments.replace_option_prompt_at_index(index, self.row(index + 1, c))
+        """Redraw the rows whose figures changed, and the detail (after any change)."""
+        self.update_rows(self.commitments_list, {
+            index: (self.row_key(c), lambda index=index, c=c: self.row(index + 1, c))
+            for index, c in enumerate(self.principle.commitments)})
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
-        c = self.commitment
+        """The highlighted commitment in detail: each part redrawn only if what it shows
+        changed (a vote changes the bars, not the text or the comments)."""
+        c, index = self.commitment, self.commitment_index
+        figures = (index, self.row_key(c))
+        self.show_in("#detail-text", index, lambda: self.detail_head(c))
+        colours = tuple(option_colours(self, self.session).items())
+        self.show_in("#detail-bars", (figures, colours), lambda: self.bars(c))
+        self.show_in("#detail-compact", figures, lambda: self.compact(c))
+        key = (c.id, self.entries_key(c))
+        if self.shown.get("entries") != key:
+            self.shown["entries"] = key
+            self.show_entries(c)
+
+    def detail_head(self, c: Commitment) -> Text:
         head = Text()
         count = len(self.principle.commitments)
         head.append(f"Commitment {self.commitment_index + 1} of {count}\n", style="dim")
         head.append(c.text, style="bold")
-        self.query_one("#detail-text", Static).update(head)
-        self.query_one("#detail-bars", Static).update(self.bars(c))
-        self.query_one("#detail-compact", Static).update(self.compact(c))
-        self.show_entries(c)
+        return head
 
     def bars(self, c: Commitment) -> RenderableType:
         """The detail's bars, one per option, with the head count under them."""

@@ -5,6 +5,12 @@ Attributes down, messages up: a step screen is made with everything it draws (`S
 session, the protocol, whether it is read-only, its position, its timer) and the latest save
 result; it never changes the session, it posts a message (tui/messages.py) and the app applies
 it and calls `refresh_step()`.
+
+A key that changes the session redraws what it changed and nothing else: a row of the main list
+whose figures changed (`replace_rows`, which keeps the other rows' rendering), a part of the
+detail whose content changed (`show_in`), and the screen is laid out again only when something
+changed height. Redrawing every row and laying the screen out after each vote was most of what
+a key cost on screen (benchmarks/keys.py).
 """
 
 from __future__ import annotations
@@ -12,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList
+from textual.visual import visualize
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from workshop.protocol.model import Protocol
@@ -28,6 +36,10 @@ from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.messages import EntryDeleted, TextEntered
 from workshop.tui.widgets.step_bar import StepBar
+
+Row = tuple[object, Callable[[], RenderableType]]
+"""A row of a list as `StepScreen.update_rows` takes it: a key of what it shows, and how to make
+it (called only when the key changed)."""
 
 
 @dataclass(frozen=True)
@@ -83,8 +95,10 @@ class StepScreen(Screen):
     main_list_id: str = ""
     """The id of the step's main OptionList (commitments or questions), if it has one."""
 
-    save_result: reactive[SaveResult | None] = reactive(None, init=False)
-    """The latest save's outcome, set by the app; the step bar is bound to it."""
+    save_result: reactive[SaveResult | None] = reactive(None, init=False, repaint=False)
+    """The latest save's outcome, set by the app; the step bar is bound to it. Setting it
+    repaints nothing here (a repaint of the whole screen after every save): the bar redraws
+    its label."""
 
     def __init__(self, data: StepData, save_result: SaveResult | None = None) -> None:
         super().__init__()
@@ -93,6 +107,10 @@ class StepScreen(Screen):
         self.protocol = data.protocol
         self.read_only = data.read_only
         self.set_reactive(StepScreen.save_result, save_result)
+        self.shown: dict[str, object] = {}
+        """What each part of the screen shows now, by a key of its content (`show_in`)."""
+        self._heights: dict[str, tuple[int, int]] = {}
+        self._statics: dict[str, Static] = {}
 
     def compose(self) -> ComposeResult:
         bar = StepBar(f"{self.data.position} {self.title_text}", self.budget_minutes,
@@ -116,6 +134,43 @@ class StepScreen(Screen):
         listing.set_options([Option(Text(text), id=row_id) for row_id, text in rows])
         listing.highlighted = 0
         listing.focus()
+        self.shown = {key: value for key, value in self.shown.items() if not key.startswith("row")}
+
+    def show_in(self, selector: str, key: object, make: Callable[[], RenderableType]) -> bool:
+        """Show `make()` in the Static `selector` unless it shows the content `key` names
+        already; lay the screen out again only when the Static's height changes. True if it
+        was redrawn."""
+        if selector in self.shown and self.shown[selector] == key:
+            return False
+        self.shown[selector] = key
+        static = self._statics.get(selector)
+        if static is None:
+            static = self._statics[selector] = self.query_one(selector, Static)
+        content = make()
+        static.update(content, layout=self._height_changed(selector, static, content))
+        return True
+
+    def _height_changed(self, selector: str, static: Static, content: RenderableType) -> bool:
+        if not static.display:  # hidden: drawn (and laid out) when shown
+            return False
+        width = static.content_region.width
+        if width <= 0:
+            return True
+        height = (width, visualize(static, content).get_height(static.styles, width))
+        changed = self._heights.get(selector) != height
+        self._heights[selector] = height
+        return changed
+
+    def update_rows(self, listing: OptionList, rows: dict[int, Row]) -> None:
+        """Redraw the rows of `listing` (index → a key of what the row shows, and how to make
+        it) whose key changed since they were last drawn."""
+        changed = {}
+        for index, (key, make) in rows.items():
+            name = f"row{listing.id}:{index}"
+            if name not in self.shown or self.shown[name] != key:
+                self.shown[name] = key
+                changed[index] = make()
+        replace_rows(listing, changed)
 
     def refresh_step(self) -> None:
         """Redraw from the session (after any change)."""
@@ -198,3 +253,36 @@ class StepScreen(Screen):
 
         self.app.push_screen(ConfirmDialog(f"Remove this {kind.singular}?", entry.text[:500],
                                            yes="Remove", no="Keep"), decided)
+
+
+def replace_rows(listing: OptionList, rows: dict[int, RenderableType]) -> None:
+    """Put new prompts in these rows of `listing` (index → prompt), rendering those rows alone.
+
+    OptionList's own `replace_option_prompt_at_index` forgets the rendering of every row, so
+    one new count re-rendered the whole list. Here only the changed rows' renderings are
+    dropped; if a row's height changes, the list is remade the public way and laid out again.
+    (Uses OptionList's caches: Textual is pinned to one version; tests/tui/test_incremental.py
+    checks the rows drawn.)"""
+    if not rows:
+        return
+    width = listing.scrollable_content_region.width - listing._get_left_gutter_width()
+    heights = listing._line_cache.heights
+    padding = listing.get_component_styles("option-list--option").padding.width
+    options = {index: listing.get_option_at_index(index) for index in rows}
+    for index, prompt in rows.items():
+        options[index]._set_prompt(prompt)
+    same_heights = width > 0 and all(
+        heights.get(index) == listing._get_visual(option).get_height(listing.styles,
+                                                                     width - padding)
+        for index, option in options.items())
+    if not same_heights:
+        for index, prompt in rows.items():
+            listing.replace_option_prompt_at_index(index, prompt)
+        listing.refresh(layout=True)
+        return
+    dropped = set(options.values())
+    cache = listing._option_render_cache
+    for key in [key for key in cache.keys() if key[0] in dropped]:
+        cache.discard(key)
+    for index in rows:  # repaint those rows' lines, not the whole list
+        listing.refresh_lines(listing._line_cache.index_to_line[index], heights[index])

@@ -6,12 +6,17 @@ so a facilitator cannot miss it. The timer changes colour once the step's time b
 Everything the bar shows is handed down: the title, the budget, whether the session is
 read-only, a callable giving the seconds on the step, and the latest save result, a reactive
 bound to the step screen's (`data_bind`). The bar never reads the app.
+
+Every key that changes the session ends in a save, and every save in a new "Saved HH:MM:SS": the
+timer and that label are redrawn in place (`show`), and the screen is laid out again only when a
+text's width changes (a layout of the whole screen was most of what a vote cost on screen).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -38,7 +43,7 @@ class StepBar(Widget):
     StepBar.-read-only #step-saved { background: $warning; color: $text; }
     """
 
-    save_result: reactive[SaveResult | None] = reactive(None, init=False)
+    save_result: reactive[SaveResult | None] = reactive(None, init=False, repaint=False)
     """The latest save's outcome (None until the first save of this run)."""
 
     def __init__(self, title: str, budget_minutes: float | None = None, *,
@@ -74,7 +79,7 @@ class StepBar(Widget):
             text += f" / {format_duration(self.budget_minutes * 60)}"
             over = seconds > self.budget_minutes * 60
         timer = self.query_one("#step-timer", Static)
-        timer.update(text)
+        show(timer, text)
         timer.set_class(over, "-over")
 
     def update_saved(self) -> None:
@@ -84,13 +89,21 @@ class StepBar(Widget):
         error = self.query_one("#save-error", Static)
         failed = result is not None and not result.ok
         if self.read_only:
-            saved.update("READ-ONLY")
+            show(saved, "READ-ONLY")
         elif result is None:
-            saved.update("Saved")
+            show(saved, "Saved")
         elif result.ok:
-            saved.update(f"Saved {result.when:%H:%M:%S}")
+            show(saved, f"Saved {result.when:%H:%M:%S}")
         self.set_class(failed, "-save-failed")
         if failed:
-            saved.update("NOT SAVED")
+            show(saved, "NOT SAVED")
             error.update(Text(f"NOT SAVED: {result.error}. Your changes are kept and "
                               "saving is retried every few seconds."))
+
+
+def show(label: Static, text: str) -> None:
+    """Put `text` in a one-line label: nothing when it is already there, a redraw of the label
+    alone when it is as wide as before, a layout only when its width changes."""
+    before = str(label.content)
+    if text != before:
+        label.update(text, layout=cell_len(text) != cell_len(before))
