@@ -157,19 +157,28 @@ def diff_runs(paragraph, runs) -> None:
             run.bold = run.underline = True
 
 
-_BREAKS = re.compile(r"[\t\r\n]")
+_BREAKS = re.compile(r"([\t\r\n])")
 
 
 def add_run(paragraph, text: str = ""):
-    """`paragraph.add_run(text)`, the same XML: text without a tab or a line break goes in one
-    `w:t` at once, not character by character as python-docx adds it."""
+    """`paragraph.add_run(text)`, the same XML, its text added piece by piece (_put_text)."""
     run = paragraph.add_run()
     if text:
-        if _BREAKS.search(text) is None:
-            run._r.add_t(text)
-        else:
-            run.text = text
+        _put_text(run._r, text)
     return run
+
+
+def _put_text(r, text: str) -> None:
+    """What python-docx's run text setter adds to a new run, character by character: each
+    stretch between tabs and line breaks in one `w:t`, a `w:tab` for a tab and a `w:br` for
+    each line break; here a stretch at a time."""
+    for piece in _BREAKS.split(text):
+        if piece == "\t":
+            r.add_tab()
+        elif piece in ("\r", "\n"):
+            r.add_br()
+        elif piece:
+            r.add_t(piece)
 
 
 def word_cm(word: str, size_pt: float = TABLE_PT) -> float:
@@ -265,10 +274,7 @@ def fill_table(table, header: Sequence[str], rows: Sequence[Sequence[str]],
             text = docx_text(value)
             run = p.add_r()
             if text:
-                if _BREAKS.search(text) is None:
-                    run.add_t(text)
-                else:
-                    _full_text(run, text)
+                _put_text(run, text)
             run.insert(0, copy.deepcopy(look.header if r == 0 else look.body))
             if r == 0:
                 _shade_tc(tc, HEADER_FILL)
@@ -294,11 +300,6 @@ class _CellLook:
         p = Paragraph(OxmlElement("w:p"), None)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         self.right = p._p.pPr
-
-
-def _full_text(r, text: str) -> None:
-    from docx.text.run import Run
-    Run(r, None).text = text
 
 
 def _shade_tc(tc, fill: str) -> None:
