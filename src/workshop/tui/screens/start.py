@@ -72,6 +72,14 @@ def mode_line(session: Session, protocol: Protocol) -> str:
     return words if session.mode is Mode.CONSULT else f"{session.mode.label} · {words}"
 
 
+def figures(session: Session, protocol: Protocol) -> tuple[str, str]:
+    """The Voted and Answered columns (consultation/progress.py, imported with the first row:
+    the report it needs is not needed before the first draw)."""
+    from workshop.consultation.progress import progress
+
+    return progress(session, protocol)
+
+
 def fitted_mode_line(session: Session, protocol: Protocol, width: int) -> str:
     """`mode_line` where the column has room for it; else the mode alone, with a sign-up's
     count (`Sign-up · 3 signed`: its other columns are `–`), so nothing is cut mid-word."""
@@ -169,6 +177,8 @@ class StartScreen(Screen):
     def read_all(self, paths: list[Path]) -> None:
         """In the worker thread: read each file, handing the rows read to the screen every
         FILL_EVERY seconds, and at the end the copies of sessions that could not be saved."""
+        import workshop.consultation.progress  # noqa: F401 - here, not in the UI thread
+
         worker, read, last = get_current_worker(), [], time.monotonic()
         for path in paths:
             if worker.is_cancelled:
@@ -205,8 +215,8 @@ class StartScreen(Screen):
 
     def draw(self) -> None:
         """Fill the table from the listings read last, fitted to the screen's width."""
-        from workshop.consultation.progress import progress  # not before the screen is drawn
-
+        if not self.listed:  # nothing to show before the screen is shown
+            return
         table = self.query_one(DataTable)
         row, highlighted = table.cursor_row, self.highlighted()
         group_width, location_width = self._widths()
@@ -232,7 +242,7 @@ class StartScreen(Screen):
                 line = fitted_mode_line(s, self.protocol, group_width)
                 group, height = Text.assemble(group, "\n", _cell(line, group_width, "dim")), 2
             table.add_row(group, s.meta.date.isoformat(),
-                          _cell(s.meta.location, location_width), *progress(s, self.protocol),
+                          _cell(s.meta.location, location_width), *figures(s, self.protocol),
                           status, height=height,
                           key=str(listing.path))
         if self.listings:
@@ -241,9 +251,6 @@ class StartScreen(Screen):
                 row = paths.index(highlighted)
             table.move_cursor(row=min(row, len(self.listings) - 1))
         hint = Text()
-        if not self.listed:
-            self.query_one("#start-hint", Static).update(hint)
-            return
         folder = full_path(self.store.folder)
         if self.listings:
             count = len(self.listings)
