@@ -127,30 +127,49 @@ def commitment_detail(view: CommitmentView, report: Report, colours: Colours) ->
     return Group(*parts)
 
 
+GROUPS_SHOWN = 5
+"""How many groups of proposed wordings the detail lays out, those of the most workshops
+first: a thousand workshops' wordings made over a hundred groups, seconds to lay out."""
+
+
 def amendment_groups_text(view: CommitmentView) -> Table:
     """What the workshops propose, grouped (consultation/amendments.py): each group's summary
-    and its first wording as a diff, wrapping under itself; every wording is in the list
-    below, plainly."""
+    and its first wording as a diff, wrapping under itself (past `GROUPS_SHOWN`, how many more
+    groups there are); every wording is in the list below, plainly."""
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     grid.add_row(Text("Proposed wordings, grouped", style="bold"), "")
-    for group in view.amendment_groups:
+    for group in view.amendment_groups[:GROUPS_SHOWN]:
         grid.add_row("•", Text.assemble(group.summary, "\n", runs_text(group.diff)))
+    left = len(view.amendment_groups) - GROUPS_SHOWN
+    if left > 0:
+        grid.add_row("", Text(f"… and {left:,} more groups, fewer workshops each: every "
+                              "proposed wording is in the list below.", style="dim italic"))
     return grid
 
 
-def workshop_counts(view: CommitmentView, report: Report) -> Table:
-    """Each workshop's own counts for the commitment ("–" where it did not vote on it)."""
+WORKSHOPS_SHOWN = 10
+"""How many workshops' own counts the detail lays out: a table of a thousand rows took seconds
+each time the highlight moved."""
+
+
+def workshop_counts(view: CommitmentView, report: Report) -> RenderableType:
+    """Each workshop's own counts for the commitment ("–" where it did not vote on it); past
+    `WORKSHOPS_SHOWN`, how many more there are (every export has them all)."""
     table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
     # The name wraps (it carries the date): "Manche…" told a reader nothing.
     table.add_column("Workshop", ratio=1, min_width=12)
     for option in report.options:
         table.add_column(option.label, justify="right", max_width=9)
-    for row in view.by_workshop:
+    for row in view.by_workshop[:WORKSHOPS_SHOWN]:
         cells = [str(row.counts[o.id]) if row.counts else "–" for o in report.options]
         table.add_row(Text(row.workshop.name), *cells)
-    return table
+    left = len(view.by_workshop) - WORKSHOPS_SHOWN
+    if left <= 0:
+        return table
+    return Group(table, Text(f"… and {left:,} more workshops: every export lists each "
+                             "workshop's counts.", style="dim italic"))
 
 
 def note_prompt(note: Note, original: str = "") -> Text:
@@ -166,6 +185,13 @@ def note_prompt(note: Note, original: str = "") -> Text:
         prompt.append("\n")
         prompt.append_text(themes_line(note.themes))
     return prompt
+
+
+def more_line(shown: int, every: int, more: int) -> Text:
+    """Under a list showing a page of its entries: `Showing 50 of 2,272 · m shows 50 more`."""
+    line = Text(f"Showing {shown:,} of {every:,}", style="bold")
+    line.append(f" · m (or ↓ past the last) shows {more:,} more", style="dim")
+    return line
 
 
 def question_detail(view: QuestionView) -> Text:

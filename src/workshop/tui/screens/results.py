@@ -13,7 +13,8 @@ decides on. **Themes**: the analyst's codebook with its counts and quotes (widge
 answers of one workshop only; `t` tags the highlighted comment, wording or answer with a theme,
 `T` shows only the entries with one theme (or none); the command palette jumps to a principle.
 A long comment, wording or answer is clipped in its list; enter on it shows all of it
-(dialogs/text_viewer.py).
+(dialogs/text_viewer.py). A list shows its entries a page at a time: `m`, or ↓ past the last
+one, shows more (results_tagging.py).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from workshop.session.kinds import EntryKind, Mode
 from workshop.tui import results_modes as modes
 from workshop.tui.dialogs.text_viewer import TextViewer
 from workshop.tui.dialogs.theme_picker import EVERY
-from workshop.tui.results_render import note_prompt, question_detail, workshop_detail
+from workshop.tui.results_render import question_detail, workshop_detail
 from workshop.tui.screens.results_codebook import CodebookScreen
 from workshop.tui.tagging import Tagging
 from workshop.tui.tones import TONE_CLASSES, option_colours
@@ -78,6 +79,9 @@ class ResultsScreen(CodebookScreen):
                 "amended commitments"),
         Binding("5", "tab('themes')", "Themes", show=False, priority=True,
                 tooltip="The Themes tab: each theme's counts and quotes; change the codebook"),
+        Binding("m", "more", "More", show=False, priority=True,
+                tooltip="Show more of the comments, proposed wordings or answers (as does ↓ "
+                "past the last one shown)"),
         Binding("question_mark,f1", "app.help", "Keys", show=False, priority=True,
                 tooltip="Show every key"),
         # Bound here, not left to the focused list, so they run in step with t and the Themes
@@ -113,8 +117,6 @@ class ResultsScreen(CodebookScreen):
         """A session id: only its comments and answers are shown. "" shows every workshop's."""
         self.rows: list[CommitmentView] = list(self.report.commitments)
         """The commitments as listed, in the current order."""
-        self.notes: dict[str, list[Note]] = {}
-        """The notes each entries list shows, by the list's id (enter reads one in full)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -146,6 +148,7 @@ class ResultsScreen(CodebookScreen):
             with VerticalScroll(id=detail_id, classes="results-detail"):
                 yield Static(id=text_id)
                 yield OptionList(id=entries_id, classes="results-entries", markup=False)
+                yield Static(id=f"{entries_id}-more", classes="entries-more")
 
     def on_mount(self) -> None:
         self.fill_workshops()
@@ -213,36 +216,13 @@ class ResultsScreen(CodebookScreen):
         self.query_one("#result-text", Static).update(modes.detail(self.report, view, colours))
         notes = [n for n in (*view.comments, *view.amendments) if self._shown(n)]
         notes.sort(key=lambda n: (n.created, n.session_id))
-        self._show_entries("#result-entries", notes, view.text, modes.no_entries(self.report),
+        self.show_entries("#result-entries", notes, view.text, modes.no_entries(self.report),
                            keep)
 
     def _shown(self, note: Note) -> bool:
         if self.session_filter and note.session_id != self.session_filter:
             return False
         return self.theme_shown(note)
-
-    def _show_entries(self, selector: str, notes: list[Note], original: str, empty: str,
-                      keep: str = "") -> None:
-        """Fill an entries list. With `keep`, the highlight stays on the same entry if it is
-        still listed; if not, on the first ("entry": the list is filtered anew) or on the one
-        that took its place ("place": it was tagged while showing the untagged)."""
-        listing = self.query_one(selector, OptionList)
-        before = self.notes.get(listing.id or "", [])
-        index = listing.highlighted
-        was = before[index].ref if keep and index is not None and index < len(before) else None
-        self.notes[listing.id or ""] = notes
-        if not notes:
-            suffix = " from this workshop" if self.session_filter else ""
-            if self.theme_filter.kind != EVERY:
-                suffix += f" ({self.filter_label()})"
-            listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
-                                        disabled=True)])
-            return
-        listing.set_options([Option(note_prompt(note, original)) for note in notes])
-        if was is not None:
-            refs = [n.ref for n in notes]
-            place = min(index, len(notes) - 1) if keep == "place" else 0
-            listing.highlighted = refs.index(was) if was in refs else place
 
     def show_findings(self) -> None:
         """The Findings tab in the report's mode (results_modes.py)."""
@@ -273,7 +253,7 @@ class ResultsScreen(CodebookScreen):
         view = self.report.questions[index]
         self.query_one("#question-text", Static).update(question_detail(view))
         answers = [a for a in view.answers if self._shown(a)]
-        self._show_entries("#answer-list", answers, "", "No answers", keep)
+        self.show_entries("#answer-list", answers, "", "No answers", keep)
 
     # -- themes ---------------------------------------------------------------------------------
 

@@ -1,6 +1,9 @@
 """The tagging half of the results view: `t` tags the highlighted entry, `T` filters the
 entries by theme, `S` opens the suggested themes (screens/suggestions.py); the Themes tab's
-keys, which change the codebook, are results_codebook.py's.
+keys, which change the codebook, are results_codebook.py's. Also the lists of entries, a page
+at a time (`show_entries`): a merge of a thousand workshops has thousands of comments on one
+commitment, and laying them all out took seconds a move; `m` (or ↓ past the last) shows more,
+and the line under the list says how many are shown of how many.
 The results screen (results.py) is built on these and lays everything out; they decide and call
 the book.
 
@@ -15,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent
+from textual.widgets.option_list import Option
 
 from workshop.analysis.book import ThemeBook
 from workshop.analysis.codebook import ThemeError, name_key
@@ -39,7 +44,7 @@ from workshop.tui.dialogs.theme_picker import (
     ThemePicker,
 )
 from workshop.tui.render import preview
-from workshop.tui.results_render import findings_text
+from workshop.tui.results_render import findings_text, more_line, note_prompt
 from workshop.tui.tagging import Tagging
 from workshop.tui.widgets.themes_pane import ThemesPane
 
@@ -47,6 +52,9 @@ ENTRY_LISTS = {"result-list": "result-entries", "question-list": "answer-list"}
 """Each list of items, and the list of its entries that `t` moves to."""
 
 NOT_SAVED = "Themes NOT SAVED"
+
+PAGE = 20
+"""How many entries a list lays out at first, and how many more each `m` adds."""
 
 
 def entries(n: int) -> str:
@@ -62,12 +70,18 @@ class TaggingScreen(Screen):
     protocol: Protocol
     report: Report
     rows: list[CommitmentView]
-    notes: dict[str, list[Note]]
+    session_filter: str
 
     def __init__(self) -> None:
         super().__init__()
         self.theme_filter = Picked(EVERY)
         """`T`: every entry, the untagged ones, or those with a theme (or one under it)."""
+        self.notes: dict[str, list[Note]] = {}
+        """The notes each entries list shows, by the list's id, in its order (enter reads one
+        in full, t tags one): the first pages of `listed`."""
+        self.listed: dict[str, tuple[list[Note], str]] = {}
+        """Every note each entries list has to show (`notes` is its start), and the text a
+        proposed wording is compared with."""
 
     # -- moving, in step with the keys that act on the highlight ----------------------------------
 
@@ -77,6 +91,8 @@ class TaggingScreen(Screen):
         focused = self.focused
         if isinstance(focused, OptionList) and focused.option_count:
             current = focused.highlighted if focused.highlighted is not None else 0
+            if delta > 0 and current == focused.option_count - 1 and focused.id in self.listed:
+                self.show_more(focused.id or "")  # ↓ past the last entry shown: the next page
             focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
         elif isinstance(focused, DataTable):
             focused.move_cursor(row=focused.cursor_row + delta)
@@ -94,12 +110,74 @@ class TaggingScreen(Screen):
                 action()
                 return
 
+    # -- the entries lists, a page at a time -----------------------------------------------------
+
+    def show_entries(self, selector: str, notes: list[Note], original: str, empty: str,
+                     keep: str = "") -> None:
+        """Fill an entries list with the first page of `notes`. With `keep`, as many pages as
+        were shown, and the highlight stays on the same entry if it is still listed (its page
+        shown); if not, on the first ("entry": the list is filtered anew) or on the one that
+        took its place ("place": it was tagged while showing the untagged)."""
+        listing = self.query_one(selector, OptionList)
+        list_id = listing.id or ""
+        before = self.notes.get(list_id, [])
+        index = listing.highlighted
+        was = before[index].ref if keep and index is not None and index < len(before) else None
+        refs = [n.ref for n in notes] if was is not None else []
+        at = refs.index(was) if was in refs else -1
+        count = max(PAGE, at + 1, len(before) if keep == "place" else 0)
+        self.notes[list_id] = notes[:count]
+        self.listed[list_id] = (notes, original)
+        self.show_more_line(list_id)
+        if not notes:
+            suffix = " from this workshop" if self.session_filter else ""
+            if self.theme_filter.kind != EVERY:
+                suffix += f" ({self.filter_label()})"
+            listing.set_options([Option(Text(empty + suffix + ".", style="dim italic"),
+                                        disabled=True)])
+            return
+        listing.set_options([Option(note_prompt(n, original)) for n in self.notes[list_id]])
+        if was is not None:
+            place = min(index, len(notes) - 1) if keep == "place" else 0
+            listing.highlighted = at if at >= 0 else place
+
+    def show_more(self, list_id: str) -> bool:
+        """The next page of an entries list, added under what it shows; False if none is left."""
+        every, original = self.listed.get(list_id, ([], ""))
+        shown = self.notes.get(list_id, [])
+        more = every[len(shown):len(shown) + PAGE]
+        if not more:
+            return False
+        self.notes[list_id] = shown + more
+        self.query_one(f"#{list_id}", OptionList).add_options(
+            [Option(note_prompt(n, original)) for n in more])
+        self.show_more_line(list_id)
+        return True
+
+    def show_more_line(self, list_id: str) -> None:
+        """Under a list that does not show all its entries: how many it shows of how many."""
+        line = self.query_one(f"#{list_id}-more", Static)
+        shown, every = len(self.notes[list_id]), len(self.listed[list_id][0])
+        line.display = shown < every
+        if shown < every:
+            line.update(more_line(shown, every, min(PAGE, every - shown)))
+
+    def action_more(self) -> None:
+        """`m`: the next page of the entries in this tab."""
+        list_id = {"tab-commitments": "result-entries", "tab-questions": "answer-list"}.get(
+            self.active_tab)
+        if list_id is None:
+            self.notify("m shows more comments, proposed wordings or answers: in the "
+                        "Commitments (1) or Questions (2) tab.", markup=False, timeout=4)
+        elif not self.show_more(list_id):
+            self.notify("Every entry is shown.", markup=False, timeout=2)
+
     # -- redrawing -------------------------------------------------------------------------------
 
     def redraw(self, keep_theme: str | None = None, keep: str = "place") -> None:
         """After a change to the themes or to the theme filter: the report again with the book,
         and everything that shows themes redrawn, each highlight kept (`keep`: see the results
-        screen's `_show_entries`; `keep_theme`: the Themes tab's)."""
+        `show_entries`; `keep_theme`: the Themes tab's)."""
         self.report = build_report(self.merged, self.protocol, self.tagging.book)
         by_id = {c.id: c for c in self.report.commitments}
         self.rows = [by_id[c.id] for c in self.rows]
