@@ -79,6 +79,9 @@ def merge_records(found: Iterable[Found], protocol: ProtocolRef) -> MergeOutcome
     outcome = MergeOutcome(Merged(protocol))
     for sid in sorted(by_id):
         copies = by_id[sid]
+        if len(copies) == 1:  # the usual case: nothing to compare, no content key to compute
+            outcome.merged.records[sid] = copies[0].record
+            continue
         winner = max(copies, key=lambda f: _rank(f.record)).record
         key = winner.content_key
         same = [f for f in copies if f.record.content_key == key]

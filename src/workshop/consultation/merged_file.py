@@ -89,13 +89,20 @@ def merged_to_dict(merged: Merged, protocol: Protocol | None = None) -> dict[str
     data[counts_key(merged.mode)] = votes
     for kind in ENTRY_KINDS:
         order = _order(protocol, kind)
-        rows = [(order(a.target), a.entry.created, a.record.id, made_order(a.entry), a)
-                for a in merged.attributed(kind)]
+        # by target in protocol order, then time, session and as made (Merged.attributed's
+        # order within one target; built here without its objects or its own sort)
+        rows = [(order(target), e.created, r.id, made_order(e), target, e) for r in records
+                for target, items in r.entries(kind).items() for e in items]
         if rows:  # an empty list is left out rather than written as `kind = []`
-            data[kind] = [_entry(row[-1].record.id, TARGET_KEY[kind], row[-1].target, row[-1].entry)
-                          for row in sorted(rows, key=lambda row: row[:4])]
+            rows.sort(key=_first_four)
+            key = TARGET_KEY[kind]
+            data[kind] = [_entry(sid, key, target, e) for _, _, sid, _, target, e in rows]
     data |= parts_rows(records, _order(protocol, "votes"))
     return data
+
+
+def _first_four(row: tuple) -> tuple:
+    return row[:4]
 
 
 def _session(r: SessionRecord, merged_protocol: ProtocolRef) -> dict[str, Any]:
@@ -292,9 +299,8 @@ def _read_entries(r: Reader, data: dict[str, Any], kind: str, records: dict[str,
     it may only name its commitments (or questions), each problem reported on its row."""
     out: dict[str, dict[str, list[Entry]]] = {}
     ref = ProtocolRef.of(protocol) if protocol is not None else None
-    items = () if protocol is None else (
-        protocol.questions if TARGET_KEY[kind] == "question" else protocol.commitments)
-    known = {item.id for item in items}
+    known = frozenset() if protocol is None else (
+        protocol.question_ids if TARGET_KEY[kind] == "question" else protocol.commitment_ids)
     rows = r.get(data, (kind,), list, required=False) or []
     seen: set[tuple[str, str]] = set()
     target_key = TARGET_KEY[kind]
@@ -363,7 +369,7 @@ def _check_ids(r: Reader, records, votes, protocol: Protocol, key: str,
     (`option_ids`: the protocol's, or an assessment's points) in [votes] or [ratings] (the
     entries' ids are checked row by row, as they are read)."""
     ref = ProtocolRef.of(protocol)
-    commitments = {c.id for c in protocol.commitments}
+    commitments = protocol.commitment_ids
     for sid, record in records.items():
         if record.protocol != ref:
             continue

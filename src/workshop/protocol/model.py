@@ -7,6 +7,7 @@ schema.py's; the format is described in docs/protocol-format.md. Nothing here im
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 AUTHORITY = "{authority}"
 """The placeholder a protocol's `recommendation_question` may hold: it is read out as the
@@ -205,10 +206,19 @@ class Protocol:
             question = question[:1].upper() + question[1:]
         return question
 
-    @property
+    @cached_property
     def commitments(self) -> tuple[Commitment, ...]:
-        """All commitments, in protocol order."""
+        """All commitments, in protocol order. Built once per protocol (it is frozen; a merge
+        asks for them tens of thousands of times)."""
         return tuple(c for p in self.principles for c in p.commitments)
+
+    @cached_property
+    def commitment_ids(self) -> frozenset[str]:
+        return frozenset(c.id for c in self.commitments)
+
+    @cached_property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(q.id for q in self.questions)
 
     @property
     def option_ids(self) -> tuple[str, ...]:

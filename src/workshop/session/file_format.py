@@ -172,7 +172,7 @@ def session_from_dict(data: dict[str, Any], text: str, file: str, protocol: Prot
     option_ids = scale.ids if scale is not None else protocol.option_ids if protocol else None
     votes = _read_votes(r, data, protocol, counts_key(mode), option_ids)
     entries = {kind: _read_entries(r, data, kind, protocol) for kind in ENTRY_KINDS}
-    actions = read_actions(r, data, protocol is not None and {c.id for c in protocol.commitments})
+    actions = read_actions(r, data, protocol is not None and set(protocol.commitment_ids))
     signatories = read_signatories(r, data)
     ids = dict(entries, actions=actions, signatories={"": signatories})
     _check_entry_ids(r, ids, next_entry)
@@ -290,8 +290,7 @@ def _read_votes(r: Reader, data: dict[str, Any], protocol: Protocol | None, key:
 def _check_target(r: Reader, path: KeyPath, target: str, what: str, protocol: Protocol | None) -> None:
     if protocol is None:
         return
-    items = protocol.commitments if what == "commitment" else protocol.questions
-    known = {item.id for item in items}
+    known = protocol.commitment_ids if what == "commitment" else protocol.question_ids
     if target not in known:
         r.report(path, f"unknown {what} id '{target}' (not in protocol '{protocol.id}')")
 
