@@ -144,8 +144,9 @@ def amendment_groups_text(view: CommitmentView) -> Table:
         grid.add_row("•", Text.assemble(group.summary, "\n", runs_text(group.diff)))
     left = len(view.amendment_groups) - GROUPS_SHOWN
     if left > 0:
-        grid.add_row("", Text(f"… and {left:,} more groups, fewer workshops each: every "
-                              "proposed wording is in the list below.", style="dim italic"))
+        grid.add_row("", Text(f"… and {left:,} more group{'' if left == 1 else 's'} (as many "
+                              "workshops or fewer): every proposed wording is in the list "
+                              "below.", style="dim italic"))
     return grid
 
 
@@ -168,8 +169,8 @@ def workshop_counts(view: CommitmentView, report: Report) -> RenderableType:
     left = len(view.by_workshop) - WORKSHOPS_SHOWN
     if left <= 0:
         return table
-    return Group(table, Text(f"… and {left:,} more workshops: every export lists each "
-                             "workshop's counts.", style="dim italic"))
+    return Group(table, Text(f"… and {left:,} more workshop{'' if left == 1 else 's'}: every "
+                             "export lists each workshop's counts.", style="dim italic"))
 
 
 def note_prompt(note: Note, original: str = "") -> Text:
