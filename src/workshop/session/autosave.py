@@ -11,6 +11,12 @@ writer thread. Any exception at all counts as a failed save (reported, kept, ret
 thread must never die, or nothing would be saved again while the screen still said "Saved".
 `flush()` writes whatever is pending from the calling thread (used on quit and on signals).
 `session_bytes` is exactly what a save writes (a copy saved elsewhere uses it too).
+
+A key press changes a few lines of a file that can hold 170 KB of comments, and the writer
+holds the GIL while it serialises (the UI thread waits meanwhile), so the writer keeps the
+TOML of each part of the last snapshot (`SnapshotText`) and serialises again only the parts
+that changed: a vote re-serialises the votes of one commitment and the header, not every
+comment. The bytes are exactly `session_bytes` of the snapshot (tests/unit/test_autosave_parts.py).
 Nothing here imports Textual.
 """
 
@@ -34,6 +40,93 @@ from workshop.toml.io import dumps_toml
 def session_bytes(data: dict) -> bytes:
     """The bytes a save writes for a snapshot taken with `session_to_dict`."""
     return dumps_toml(data).encode("utf-8")
+
+
+def same(a: object, b: object) -> bool:
+    """True if `a` and `b` are the same data, written the same way: types and key order
+    included (`1 == 1.0 == True`, `0.0 == -0.0`, and one instant in two time zones are equal but
+    written differently). Snapshots share their values, so most checks are `is`."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is dict:
+        if len(a) != len(b):
+            return False
+        for (key_a, x), (key_b, y) in zip(a.items(), b.items(), strict=True):
+            if key_a != key_b or x is not y and not same(x, y):
+                return False
+        return True
+    if kind is list or kind is tuple:
+        if len(a) != len(b):
+            return False
+        for x, y in zip(a, b, strict=True):
+            if x is not y and not same(x, y):
+                return False
+        return True
+    return a == b and (kind is not float and kind is not datetime or str(a) == str(b))
+
+
+class SnapshotText:
+    """The TOML of successive snapshots of one session, each part serialised again only when
+    it changed: a top-level key, or one key of a top-level table (a commitment's votes or
+    comments). Parts are put together by the writer's own layout rules (tomli_w's, which
+    `dumps_toml` keeps): a table's literals first, then its sub-tables, a blank line before
+    each sub-table that follows something. Parts are kept as UTF-8, so putting 170 KB together
+    is a copy. Not thread-safe: one writer uses it."""
+
+    def __init__(self) -> None:
+        self._parts: dict[tuple[str, ...], tuple[object, bytes]] = {}
+        self._seen: set[tuple[str, ...]] = set()
+
+    def bytes_of(self, data: dict) -> bytes:
+        """The file's bytes for the snapshot `data`: exactly `session_bytes(data)`."""
+        self._seen = set()
+        literals, tables = [], []
+        for key, value in data.items():
+            part = (self._table(key, value) if type(value) is dict and value
+                    else self._part((key,), value, {key: value}))
+            (tables if part.startswith(b"[") else literals).append(part)
+        for gone in self._parts.keys() - self._seen:
+            del self._parts[gone]
+        return _joined(b"", literals, tables)
+
+    def _table(self, key: str, table: dict) -> bytes:
+        """A non-empty top-level table, from one part per key."""
+        header = self._part((key, "", "header"), None, {key: {}})  # `[key]\n`, quoted if need be
+        literals, tables = [], []
+        for sub, value in table.items():
+            part = self._part((key, sub), value, {key: {sub: value}})
+            if part.startswith(header):
+                literals.append(part[len(header):])
+            else:
+                tables.append(part)
+        return _joined(header, literals, tables)
+
+    def _part(self, path: tuple[str, ...], value: object, data: dict) -> bytes:
+        """The TOML of `data`, which holds `value` at `path`: kept from the last snapshot if
+        `value` has not changed."""
+        self._seen.add(path)
+        found = self._parts.get(path)
+        if found is not None and same(found[0], value):
+            return found[1]
+        text = session_bytes(data)
+        self._parts[path] = (value, text)
+        return text
+
+
+def _joined(header: bytes, literals: list[bytes], tables: list[bytes]) -> bytes:
+    """A table from its parts, laid out as tomli_w lays it out: the header (when it has
+    literals, or nothing else), the literals, then each sub-table after a blank line (but
+    the first, when nothing came before it)."""
+    out = [header] if header and (literals or not tables) else []
+    out += literals
+    for table in tables:
+        if out:
+            out.append(b"\n")
+        out.append(table)
+    return b"".join(out)
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -71,6 +164,7 @@ class Autosaver:
         self._pending: dict | None = None
         self._lock = threading.Lock()  # guards _pending
         self._write_lock = threading.Lock()  # one write at a time, in whichever thread
+        self._text = SnapshotText()  # used under _write_lock
         self._wake = threading.Event()
         self._idle = threading.Event()
         self._idle.set()
@@ -136,7 +230,7 @@ class Autosaver:
                 self._idle.set()
                 return True
             try:
-                atomic_write(self.path, session_bytes(data))
+                atomic_write(self.path, self._text.bytes_of(data))
             except Exception as exc:  # noqa: BLE001 - every failure is a NOT SAVED, not a crash
                 return self._report(SaveResult(False, self._now(), describe_failure(exc)))
             with self._lock:
