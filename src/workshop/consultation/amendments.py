@@ -20,6 +20,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol as Shape
 
 from workshop.consultation.wording import word_diff
@@ -59,10 +60,16 @@ class AmendmentGroup:
     changes: tuple[Change, ...]
     """What the first proposal changes, in the published text's order; () when it changes no
     word (only case or punctuation)."""
-    diff: tuple[tuple[str, str], ...]
-    """The first proposal as a word diff against the published text (wording.word_diff)."""
+    published: str
+    """The commitment's published text."""
     of: int
     """How many workshops the report has."""
+
+    @cached_property
+    def diff(self) -> tuple[tuple[str, str], ...]:
+        """The first proposal as a word diff against the published text (wording.word_diff),
+        worked out the first time it is asked for: only the views that show it need it."""
+        return tuple(word_diff(self.published, self.text))
 
     @property
     def text(self) -> str:
@@ -103,28 +110,48 @@ def _fold(word: str) -> str:
     return word.replace("’", "'").casefold()
 
 
-def _hunks(published: str, proposed: str):
-    """(matches in published, matches in proposed, opcodes other than equal) over the words."""
-    a, b = list(_WORD.finditer(published)), list(_WORD.finditer(proposed))
-    matcher = difflib.SequenceMatcher(a=[_fold(m.group()) for m in a],
-                                      b=[_fold(m.group()) for m in b], autojunk=False)
-    return a, b, [op for op in matcher.get_opcodes() if op[0] != "equal"]
+ChangeKey = tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]
+"""Each change as (where in the published words, the words removed, the words added)."""
 
 
-def change_key(published: str, proposed: str) -> tuple[tuple[int, tuple[str, ...], tuple[str, ...]], ...]:
+class _Words:
+    """A text's words for comparing: their matches (where each is, as typed) and folded."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = list(_WORD.finditer(text))
+        self.folded = [_fold(m.group()) for m in self.matches]
+
+
+def _hunks(published: _Words, proposed: _Words) -> list[tuple[str, int, int, int, int]]:
+    """The opcodes other than equal that turn the published words into the proposed ones."""
+    matcher = difflib.SequenceMatcher(a=published.folded, b=proposed.folded, autojunk=False)
+    return [op for op in matcher.get_opcodes() if op[0] != "equal"]
+
+
+def _key(published: _Words, proposed: _Words, ops) -> ChangeKey:
+    a, b = published.folded, proposed.folded
+    return tuple((i1, tuple(a[i1:i2]), tuple(b[j1:j2])) for _, i1, i2, j1, j2 in ops)
+
+
+def _changes(published: _Words, proposed: _Words, ops) -> tuple[Change, ...]:
+    a, b = published.matches, proposed.matches
+    return tuple(Change(_span(published.text, a[i1:i2]), _span(proposed.text, b[j1:j2]))
+                 for _, i1, i2, j1, j2 in ops)
+
+
+def change_key(published: str, proposed: str) -> ChangeKey:
     """What makes two proposals near-identical: each change as (where in the published words,
     the words removed, the words added), all case-folded and without punctuation."""
-    a, b, ops = _hunks(published, proposed)
-    return tuple((i1, tuple(_fold(m.group()) for m in a[i1:i2]),
-                  tuple(_fold(m.group()) for m in b[j1:j2])) for _, i1, i2, j1, j2 in ops)
+    a, b = _Words(published), _Words(proposed)
+    return _key(a, b, _hunks(a, b))
 
 
 def changes(published: str, proposed: str) -> tuple[Change, ...]:
     """The changes `proposed` makes (the same ones `change_key` compares), each quoted from the
     texts as typed: from its first word to its last."""
-    a, b, ops = _hunks(published, proposed)
-    return tuple(Change(_span(published, a[i1:i2]), _span(proposed, b[j1:j2]))
-                 for _, i1, i2, j1, j2 in ops)
+    a, b = _Words(published), _Words(proposed)
+    return _changes(a, b, _hunks(a, b))
 
 
 def _span(text: str, matches: list[re.Match[str]]) -> str:
@@ -146,12 +173,23 @@ _EDGE = ".,;:!?\"“”‘’'"
 
 def group_amendments(published: str, proposals: Sequence[Proposal],
                      workshops: int) -> tuple[AmendmentGroup, ...]:
-    """The proposals on one commitment in near-identical groups, most workshops first."""
-    grouped: dict[tuple, list[Proposal]] = {}
+    """The proposals on one commitment in near-identical groups, most workshops first. Each
+    proposal is compared with the published text once (the same text proposed again, once in
+    all); a group's changes are read from its first proposal's comparison."""
+    base = _Words(published)
+    grouped: dict[ChangeKey, list[Proposal]] = {}
+    first: dict[ChangeKey, tuple[Change, ...]] = {}
+    seen: dict[str, ChangeKey] = {}
     for p in proposals:
-        grouped.setdefault(change_key(published, p.text), []).append(p)
-    groups = [AmendmentGroup(tuple(members), changes(published, members[0].text),
-                             tuple(word_diff(published, members[0].text)), workshops)
-              for members in grouped.values()]
+        key = seen.get(p.text)
+        if key is None:
+            words = _Words(p.text)
+            ops = _hunks(base, words)
+            key = seen[p.text] = _key(base, words, ops)
+            if key not in first:
+                first[key] = _changes(base, words, ops)
+        grouped.setdefault(key, []).append(p)
+    groups = [AmendmentGroup(tuple(members), first[key], published, workshops)
+              for key, members in grouped.items()]
     order = {id(g): n for n, g in enumerate(groups)}
     return tuple(sorted(groups, key=lambda g: (-g.workshops, -len(g.proposals), order[id(g)])))
