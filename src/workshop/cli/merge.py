@@ -1,7 +1,9 @@
 """`workshop merge INPUT... -o OUT.toml`: read every input, merge, write one merged file.
 
 Nothing is written unless every input was read (or `--skip-bad` was given) and the protocols
-fit; the output replaces any old file atomically. On a terminal, reading shows a progress bar.
+fit; the output replaces any old file atomically. Inputs unchanged since the last merge are
+taken from its cache (consultation/merge_cache.py) unless `--no-cache` is given. On a terminal,
+reading shows a progress bar.
 Nothing here imports Textual.
 """
 
@@ -15,6 +17,7 @@ from workshop.analysis.theme_file import load as load_theme_file
 from workshop.analysis.theme_file import sidecar_path
 from workshop.cli.options import load
 from workshop.consultation.inputs import expand_inputs, read_input
+from workshop.consultation.merge_cache import CACHE_NAME, MergeCache
 from workshop.consultation.merge_rules import (
     Found,
     MergeOutcome,
@@ -56,6 +59,9 @@ def add_parser(commands, shared: argparse.ArgumentParser) -> None:
                        help="merge only the sessions of this kind (consult, assess or sign-up) "
                        "and say how many others were left out; without it, inputs of more "
                        "than one kind are refused")
+    merge.add_argument("--no-cache", action="store_true",
+                       help=f"read every input again, without the cache of inputs already read "
+                       f"({CACHE_NAME}, kept in each folder of inputs)")
 
 
 def read_all(files: list[Path], protocol: Protocol, show_progress: bool
@@ -65,9 +71,10 @@ def read_all(files: list[Path], protocol: Protocol, show_progress: bool
     return found, problems
 
 
-def read_counted(files: list[Path], protocol: Protocol, show_progress: bool
-                 ) -> tuple[list[Found], list[Problem], int]:
-    """As read_all, and how many more problems the readers counted without listing them."""
+def read_counted(files: list[Path], protocol: Protocol, show_progress: bool,
+                 cache: MergeCache | None = None) -> tuple[list[Found], list[Problem], int]:
+    """As read_all, and how many more problems the readers counted without listing them. With
+    a cache, files unchanged since it was written are not read again."""
     found: list[Found] = []
     problems: list[Problem] = []
     more = 0
@@ -75,7 +82,7 @@ def read_counted(files: list[Path], protocol: Protocol, show_progress: bool
     def read(path: Path) -> None:
         nonlocal more
         try:
-            _, records = read_input(path, protocol)
+            _, records = cache.read(path) if cache is not None else read_input(path, protocol)
         except SessionFileError as exc:
             problems.extend(exc.problems)
             more += exc.more
@@ -122,7 +129,12 @@ def run(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
     files, problems = expand_inputs(args.inputs)
-    found, bad, more = read_counted(files, protocol, show_progress=sys.stderr.isatty())
+    cache = None if getattr(args, "no_cache", False) else MergeCache(protocol, args.output)
+    try:
+        found, bad, more = read_counted(files, protocol, sys.stderr.isatty(), cache)
+    finally:
+        if cache is not None:
+            cache.close()
     problems += bad
     skipped: list[Problem] = []
     if problems and not args.skip_bad:
@@ -144,6 +156,8 @@ def cmd_merge(args: argparse.Namespace, protocol: Protocol) -> int:
                                     + (f": none is of mode '{args.mode}'" if other_kinds else "")))
     outcome = merge_records(found, target)
     atomic_write(args.output, dumps_merged(outcome.merged, protocol))
+    if cache is not None:  # only now: a merge that fails leaves every folder as it was
+        cache.save()
     print_summary(outcome, protocol, files, skipped, display_path(args.output))
     if other_kinds:
         print(f"Left out {kinds_text(other_kinds)} (--mode {args.mode}).")
