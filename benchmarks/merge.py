@@ -1,105 +1,212 @@
-"""How long `workshop merge` takes for 10, 100 and 500 session files of realistic size.
+"""How long `workshop merge` takes, and how much memory, against parsing the same files alone.
 
-Run: python benchmarks/merge.py [N ...]
-Writes N session files into a temporary folder (every commitment voted, 25 comments, 4 proposed
-wordings and 6 answers of a few hundred characters each, a recommendation: about what a long
-workshop leaves), then times what the command does with them: reading and checking every file
-(`merge_cli.read_all`), merging (`merge.merge_records`), serialising (`merged_file.dumps_merged`)
-and writing the result atomically. Prints one row per N: the time of each part, the total, files
-per second and the size of the merged file. Figures depend on the machine and its disk: compare
-rows of one run, not runs on different machines. No assertions: figures only.
+Run: python benchmarks/merge.py [N ...] [--before SRC] [--runs R]
+     (tiny, for the smoke test: python benchmarks/merge.py 3 --runs 1)
+
+For each N (10, 100, 1000 by default; 3000 too if asked) it writes N realistic sessions with
+`benchmarks/make_sessions.py` (about 51 KB each) into a temporary folder, then measures, in the
+same run and on the same files:
+
+- the reference: each TOML reader installed reading and parsing every file alone (rtoml, the
+  compiled tomli, the standard library's tomllib), and the fastest of them;
+- `workshop merge DIR -o OUT --no-cache` as a command (a fresh process: start-up included), its
+  wall time and peak memory (the child's own maximum resident set, from `os.wait4`);
+- the same merge step by step in a fresh process: expanding the inputs, reading and checking
+  them, merging, serialising, writing, and the summary it prints;
+- `workshop merge` with its cache, the second time (every input unchanged, so none is read);
+- with `--before SRC` (the `src` folder of an older checkout), that version's merge as well.
+
+Times are medians of R runs (3 by default). Prints one table per N and the ratio of each merge
+to the fastest parser (the target of issue 15: at most 1.3). The machine is shared: compare rows
+of one run, never runs on different machines or days. No assertions: figures only.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from workshop.cli.merge import read_all
-from workshop.consultation.merge_rules import merge_records
-from workshop.consultation.merged_file import dumps_merged
-from workshop.consultation.records import ProtocolRef
-from workshop.protocol.load import bundled_protocol_path, load_protocol
-from workshop.protocol.model import Protocol
-from workshop.session.model import Session
-from workshop.session.store import SessionStore
-from workshop.toml.atomic import atomic_write
-from workshop.toml.io import PARSER_NAME
-
-SIZES = (10, 100, 500)
-WORDS = ("partners should share [bold]budgets[/bold] and staff, say so in the annual report; "
-         'the "pooled budget" needs =SUM(A1) checks & a named officer 🎉\r\n').split(" ")
+HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"
+SIZES = (10, 100, 1000)
 
 
-def text(n: int, length: int) -> str:
-    words = [WORDS[(n * 7 + i) % len(WORDS)] for i in range(length // 5)]
-    return " ".join(words)[:length] + f" ({n})"
+def readers() -> dict[str, object]:
+    """Every TOML reader installed: name → loads."""
+    out = {}
+    try:
+        import rtoml
+
+        out["rtoml"] = rtoml.loads
+    except ImportError:
+        pass
+    try:
+        import tomli
+
+        out["tomli"] = tomli.loads
+    except ImportError:
+        pass
+    import tomllib
+
+    out["tomllib"] = tomllib.loads
+    return out
 
 
-def make_session(protocol: Protocol, n: int) -> Session:
-    """One long workshop: what a room of twenty leaves after a full afternoon."""
-    now = [datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc) + timedelta(days=n % 60, minutes=n)]
-
-    def clock() -> datetime:
-        now[0] += timedelta(seconds=20)
-        return now[0]
-
-    s = Session.new(protocol, f"Workshop group {n}", facilitator=f"Facilitator {n % 9}",
-                    location="Town Hall, Committee Room 2", participants=12 + n % 20, clock=clock,
-                    session_id=f"{n:08x}-5e6f-4a7b-8c9d-0e1f2a3b4c5d")
-    commitments = [c.id for c in protocol.commitments]
-    for i, cid in enumerate(commitments):
-        s.set_votes(cid, {"agree": (n + i) % 14, "amend": (n * i) % 6, "disagree": (i % 4)})
-    for i in range(25):
-        s.add_comment(commitments[(n + i * 3) % len(commitments)], text(n + i, 200))
-    for i in range(4):
-        s.add_amendment(commitments[(n + i * 11) % len(commitments)], text(n * 3 + i, 120))
-    for q in protocol.questions:
-        s.add_answer(q.id, text(n + len(q.id), 300))
-    s.set_recommendation("adopt-with-changes", reasons=text(n, 250), comments=text(n + 1, 150))
-    if n % 3:
-        s.mark_complete()
-    return s
-
-
-def run(protocol: Protocol, count: int, folder: Path) -> dict[str, float]:
-    sessions = folder / f"sessions-{count}"
-    store = SessionStore(sessions, protocol)
-    files = [store.create(make_session(protocol, n)) for n in range(count)]
-    in_bytes = sum(f.stat().st_size for f in files)
-    out = folder / f"merged-{count}.toml"
+def parse_alone(files: list[Path], loads) -> float:
+    """Seconds to read, decode and parse every file, and nothing else."""
     start = time.perf_counter()
-    found, problems = read_all(files, protocol, show_progress=False)
-    read = time.perf_counter()
-    outcome = merge_records(found, ProtocolRef.of(protocol))
-    merged = time.perf_counter()
-    raw = dumps_merged(outcome.merged, protocol)
-    dumped = time.perf_counter()
-    atomic_write(out, raw)
-    done = time.perf_counter()
-    if problems or len(outcome.merged.records) != count:
-        raise SystemExit(f"benchmark data is wrong: {problems[:3]}")
-    return {"read": read - start, "merge": merged - read, "dump": dumped - merged,
-            "write": done - dumped, "total": done - start, "in": in_bytes, "out": len(raw)}
+    for path in files:
+        loads(path.read_bytes().decode("utf-8"))
+    return time.perf_counter() - start
 
 
-def main(sizes: tuple[int, ...] = SIZES) -> None:
+WRAPPER = ("import resource, subprocess, sys\n"
+           "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n"
+           "sys.stderr.write(f'{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
+           "sys.stdout.buffer.write(done.stdout)\n"
+           "sys.exit(done.returncode)\n")
+"""Runs one command as its only child, so RUSAGE_CHILDREN is that command's own peak memory."""
+
+
+def run_child(argv: list[str], src: Path = SRC) -> tuple[float, int, str]:
+    """(wall seconds, peak resident set in bytes, stdout) of one command in a fresh process."""
+    env = dict(os.environ, PYTHONPATH=str(src))
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *argv], env=env, capture_output=True)
+    wall = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode()[-2000:]}")
+    peak = int(done.stderr.decode().strip().splitlines()[-1]) * 1024  # Linux: kilobytes
+    return wall, peak, done.stdout.decode()
+
+
+def merge_command(folder: Path, out: Path, *flags: str) -> list[str]:
+    protocol = SRC / "workshop" / "protocol" / "protocol.toml"
+    return [sys.executable, "-m", "workshop", "--protocol", str(protocol), "merge", str(folder),
+            "-o", str(out), *flags]
+
+
+def child_parts(folder: str, out: str) -> None:
+    """In a fresh process: the merge command's steps, timed one by one (printed as JSON)."""
+    import io
+    from contextlib import redirect_stdout
+
+    from workshop.cli.merge import print_summary, read_counted
+    from workshop.consultation.inputs import expand_inputs
+    from workshop.consultation.merge_rules import merge_records
+    from workshop.consultation.merged_file import dumps_merged
+    from workshop.consultation.records import ProtocolRef
+    from workshop.protocol.load import bundled_protocol_path, load_protocol
+    from workshop.toml.atomic import atomic_write
+
+    marks = [("start", time.perf_counter())]
     protocol = load_protocol(bundled_protocol_path())
-    print(f"TOML parser: {PARSER_NAME}; Python {sys.version.split()[0]}")
-    head = (f"{'files':>6} {'input bytes':>12} {'read s':>8} {'merge s':>8} {'dump s':>8} "
-            f"{'write s':>8} {'total s':>8} {'files/s':>8} {'output bytes':>13}")
-    print(head)
-    print("-" * len(head))
+    files, _ = expand_inputs([Path(folder)])
+    marks.append(("expand", time.perf_counter()))
+    found, problems, _ = read_counted(files, protocol, False)
+    marks.append(("read", time.perf_counter()))
+    outcome = merge_records(found, ProtocolRef.of(protocol))
+    marks.append(("merge", time.perf_counter()))
+    raw = dumps_merged(outcome.merged, protocol)
+    marks.append(("dump", time.perf_counter()))
+    atomic_write(Path(out), raw)
+    marks.append(("write", time.perf_counter()))
+    with redirect_stdout(io.StringIO()):
+        print_summary(outcome, protocol, files, [], out)
+    marks.append(("summary", time.perf_counter()))
+    parts = {name: t - marks[i][1] for i, (name, t) in enumerate(marks[1:])}
+    print(json.dumps({**parts, "bytes": len(raw), "problems": len(problems)}))
+
+
+def measure(count: int, folder: Path, runs: int, before: Path | None) -> dict[str, object]:
+    sys.path.insert(0, str(HERE))
+    from make_sessions import make_sessions
+
+    sessions = folder / f"s{count}"
+    files = make_sessions(count, sessions)
+    out = folder / f"m{count}.toml"
+    row: dict[str, object] = {"n": count, "in": sum(f.stat().st_size for f in files)}
+    for name, loads in readers().items():
+        row[name] = statistics.median(parse_alone(files, loads) for _ in range(runs))
+    walls, peaks = [], []
+    for _ in range(runs):
+        wall, peak, _ = run_child(merge_command(sessions, out, "--no-cache"))
+        walls.append(wall)
+        peaks.append(peak)
+    row["merge"], row["peak"], row["out"] = statistics.median(walls), max(peaks), out.stat().st_size
+    run_child(merge_command(sessions, folder / "cached.toml"))  # fills the cache
+    row["cached"] = statistics.median(run_child(merge_command(sessions, folder / "cached.toml"))[0]
+                                      for _ in range(runs))
+    if (folder / "cached.toml").read_bytes() != out.read_bytes():
+        raise SystemExit("the cached merge wrote other bytes")
+    parts = [json.loads(run_child([sys.executable, __file__, "--child", str(sessions),
+                                   str(folder / "parts.toml")])[2]) for _ in range(runs)]
+    row["parts"] = {k: statistics.median(p[k] for p in parts) for k in parts[0]}
+    if before is not None:
+        old = folder / "before.toml"
+        row["before"] = statistics.median(
+            run_child(merge_command(sessions, old, *([] if _old_has_no_cache(before) else
+                                                     ["--no-cache"])), before)[0]
+            for _ in range(runs))
+        row["same"] = old.read_bytes() == out.read_bytes()
+    shutil.rmtree(sessions)
+    return row
+
+
+def _old_has_no_cache(src: Path) -> bool:
+    """An older checkout without the cache has no --no-cache flag."""
+    return "no-cache" not in (src / "workshop" / "cli" / "merge.py").read_text(encoding="utf-8")
+
+
+def print_row(row: dict) -> None:
+    names = [n for n in ("rtoml", "tomli", "tomllib") if n in row]
+    fastest = min(names, key=lambda n: row[n])
+    ref = row[fastest]
+    print(f"\nN = {row['n']:,}: {row['in'] / 1e6:.1f} MB of sessions -> {row['out'] / 1e6:.1f} MB "
+          f"merged")
+    print("  parsing the files alone: " + ", ".join(f"{n} {row[n]:.2f} s" for n in names)
+          + f"  (fastest: {fastest})")
+    print(f"  {'what':<34} {'seconds':>8} {'x fastest parser':>17}")
+    lines = [("merge --no-cache (command)", row["merge"]), ("merge again, cached (command)",
+                                                           row["cached"])]
+    if "before" in row:
+        lines.append(("merge before (command, --before)", row["before"]))
+    for label, seconds in lines:
+        print(f"  {label:<34} {seconds:>8.2f} {seconds / ref:>17.2f}")
+    print("  steps (in one process): " + ", ".join(f"{k} {v:.2f}" for k, v in row["parts"].items()
+                                                   if k not in ("bytes", "problems")))
+    print(f"  peak memory of merge --no-cache: {row['peak'] / 2**20:,.0f} MiB"
+          + (f"; before gives the same bytes: {row['same']}" if "same" in row else ""))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, metavar="N")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="the src folder of an older checkout, to time its merge too")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child_parts(*args.child)
+        return
+    sys.path.insert(0, str(SRC))
+    from workshop.toml.io import PARSER_NAME
+
+    print(f"workshop reads with {PARSER_NAME}; Python {sys.version.split()[0]}; "
+          f"{os.cpu_count()} CPUs; medians of {args.runs} run(s)")
     with tempfile.TemporaryDirectory() as folder:
-        for count in sizes:
-            r = run(protocol, count, Path(folder))
-            print(f"{count:>6} {r['in']:>12,} {r['read']:>8.3f} {r['merge']:>8.3f} "
-                  f"{r['dump']:>8.3f} {r['write']:>8.3f} {r['total']:>8.3f} "
-                  f"{count / r['total']:>8.0f} {r['out']:>13,}")
+        for count in args.sizes or SIZES:
+            print_row(measure(count, Path(folder), args.runs, args.before))
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    main()
