@@ -45,7 +45,7 @@ from workshop.consultation.inputs import read_result
 from workshop.protocol.load import bundled_protocol_path, load_protocol
 source, fmt, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 if fmt != "read":
-    from workshop.export import build_report, render
+    from workshop.export import build_report, no_cycle_collection, render
     from workshop.export.data_package import write_data_package
     from workshop.toml.atomic import atomic_write
 protocol = load_protocol(bundled_protocol_path())
@@ -54,13 +54,14 @@ merged = read_result(source, protocol)
 t2 = time.perf_counter()
 figures = {"read": t2 - t1}
 if fmt != "read":
-    report = build_report(merged, protocol)
-    t3 = time.perf_counter()
-    if fmt == "data":
-        write_data_package(report, out, False)
-    else:
-        atomic_write(out, render(report, fmt))
-    t4 = time.perf_counter()
+    with no_cycle_collection():  # as export_bytes and export_data_package do
+        report = build_report(merged, protocol)
+        t3 = time.perf_counter()
+        if fmt == "data":
+            write_data_package(report, out, False)
+        else:
+            atomic_write(out, render(report, fmt))
+        t4 = time.perf_counter()
     figures.update(build=t3 - t2, render=t4 - t3)
 figures["total"] = time.perf_counter() - t1
 figures["cpu"] = time.process_time() - c0
