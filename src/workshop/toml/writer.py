@@ -6,10 +6,11 @@ inline form for short tables, the same indentation and blank lines) and escapes 
 a few C-level `str.replace` calls: backslash and quote first, then the control characters, each
 as `tomli_w` writes it (`\\n`, `\\r`, `\\b`, `\\f`, else `\\u00XX`; a tab is kept as it is).
 
-It knows the types workshop writes: `str`, `int`, `float`, `bool`, `date`, `datetime`, `list`,
-`tuple` and `dict` with `str` keys. Anything else (a `time`, a `Decimal`, a subclass, a
-non-string key) makes the whole call go to `tomli_w.dumps`, so output and errors stay its own.
-tests/unit/test_toml_writer.py compares the two on arbitrary data and on real files.
+It knows the types workshop writes: `str` (and its subclasses, such as a `StrEnum`), `int`,
+`float`, `bool`, `date`, `datetime`, `list`, `tuple` and `dict` with `str` keys. Anything else (a
+`time`, a `Decimal`, an `int` subclass, another mapping, a non-string key) makes the whole
+call go to `tomli_w.dumps`, so output and errors stay its own. tests/unit/test_toml_writer.py
+compares the two on arbitrary data and on real files.
 """
 
 from __future__ import annotations
@@ -66,11 +67,12 @@ def string(s: str) -> str:
 
 
 def key(part: str) -> str:
-    if type(part) is not str:
+    """A key, bare when it can be, as tomli_w writes it (a `StrEnum` key by its value)."""
+    if not isinstance(part, str):
         raise _Unknown
     if _BARE_KEY.fullmatch(part):
         return part
-    return string(part)
+    return string(str.__str__(part))
 
 
 class _Context:
@@ -125,7 +127,30 @@ def _table(table: dict, name: str, inside_aot: bool, out: list[str], ctx: _Conte
         else:
             yielded = True
         part = ctx.key(k)
-        _table(v, f"{name}.{part}" if name else part, in_aot, out, ctx)
+        full = f"{name}.{part}" if name else part
+        if not (in_aot and _flat_row(v, full, out, ctx)):
+            _table(v, full, in_aot, out, ctx)
+
+
+def _flat_row(row: dict, name: str, out: list[str], ctx: _Context) -> bool:
+    """One table of an array of tables whose values are all scalars (a merged file's comment,
+    say: most of what is written), as `_table` writes it but in one pass; False, having written
+    nothing, for any other."""
+    lines = [f"[[{name}]]\n"]
+    keys = ctx.keys
+    for k, v in row.items():
+        kind = type(v)
+        if kind is str:
+            text = string(v)
+        elif kind is bool:
+            text = "true" if v else "false"
+        elif kind in _SCALAR_TYPES:
+            text = str(v)
+        else:
+            return False
+        lines.append(f"{keys.get(k) or ctx.key(k)} = {text}\n")
+    out.append("".join(lines))
+    return True
 
 
 def _literal(v: Any, level: int, ctx: _Context) -> str:
@@ -144,6 +169,8 @@ def _literal(v: Any, level: int, ctx: _Context) -> str:
         return f"[\n{items},\n{INDENT * level}]"
     if kind is dict:
         return _inline(v, ctx)
+    if isinstance(v, str):  # a StrEnum: tomli_w writes its characters
+        return string(str.__str__(v))
     raise _Unknown
 
 
