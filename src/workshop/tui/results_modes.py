@@ -18,7 +18,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workshop.consultation.findings import findings
+from workshop.consultation.findings import Findings, findings
 from workshop.consultation.report import ANONYMISED_NOTE, CommitmentView, Report, Workshop
 from workshop.session.kinds import Mode
 from workshop.tui.assessment_render import (
@@ -107,13 +107,15 @@ def no_entries(report: Report) -> str:
     return "No comments or proposed wordings"
 
 
-def findings_view(report: Report, colours: Colours) -> RenderableType:
-    """The Findings tab: what the committee decides on, in the report's mode."""
+def findings_view(report: Report, colours: Colours,
+                  found: Findings | None = None) -> RenderableType:
+    """The Findings tab: what the committee decides on, in the report's mode (`found`: the
+    report's findings, if the caller has them already)."""
     several = len(report.workshops)
     if report.mode is Mode.SIGN_UP:
         return register_view(report.register, several, report.anonymised)
     if report.assessment is None:
-        parts: list[RenderableType] = [findings_text(findings(report))]
+        parts: list[RenderableType] = [findings_text(found or findings(report))]
     else:
         parts = assessment_findings(report, colours)
     if report.register:

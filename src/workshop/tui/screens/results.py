@@ -19,6 +19,7 @@ one, shows more (results_tagging.py).
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from rich.text import Text
@@ -29,7 +30,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from workshop.consultation.findings import findings
 from workshop.consultation.marks import ORDERS
 from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note
@@ -117,6 +117,10 @@ class ResultsScreen(CodebookScreen):
         """A session id: only its comments and answers are shown. "" shows every workshop's."""
         self.rows: list[CommitmentView] = list(self.report.commitments)
         """The commitments as listed, in the current order."""
+        self.due: set[str] = set()
+        """The lists whose highlight moved since their item was last shown."""
+        self.oldest_first: dict[str, tuple[CommitmentView, list[Note]]] = {}
+        """Each commitment's comments and wordings, oldest first, and the view they are of."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="results-title")
@@ -151,6 +155,10 @@ class ResultsScreen(CodebookScreen):
                 yield Static(id=f"{entries_id}-more", classes="entries-more")
 
     def on_mount(self) -> None:
+        # The merged result and its report live as long as the view, and none of it is cyclic
+        # garbage: kept out of the collector's full scans, which at 1,000 workshops took a third
+        # of every move's time. Back in them when the view closes.
+        gc.freeze()
         self.fill_workshops()
         self.show_title()
         self.show_findings()
@@ -160,6 +168,9 @@ class ResultsScreen(CodebookScreen):
         self.call_after_refresh(self.fill_questions)
         self.call_after_refresh(self.show_themes)
         self.announce_themes()
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()
 
     # -- the title line -------------------------------------------------------------------------
 
@@ -214,8 +225,12 @@ class ResultsScreen(CodebookScreen):
             return
         colours = option_colours(self, self.report)
         self.query_one("#result-text", Static).update(modes.detail(self.report, view, colours))
-        notes = [n for n in (*view.comments, *view.amendments) if self._shown(n)]
-        notes.sort(key=lambda n: (n.created, n.session_id))
+        cached = self.oldest_first.get(view.id)
+        if cached is None or cached[0] is not view:  # sorted once for each report
+            cached = self.oldest_first[view.id] = (view, sorted(
+                (*view.comments, *view.amendments), key=lambda n: (n.created, n.session_id)))
+        every = not self.session_filter and self.theme_filter.kind == EVERY
+        notes = list(cached[1]) if every else [n for n in cached[1] if self._shown(n)]
         self.show_entries("#result-entries", notes, view.text, modes.no_entries(self.report),
                            keep)
 
@@ -226,13 +241,9 @@ class ResultsScreen(CodebookScreen):
 
     def show_findings(self) -> None:
         """The Findings tab in the report's mode (results_modes.py)."""
-        findings_view = modes.findings_view(self.report, option_colours(self, self.report))
+        findings_view = modes.findings_view(self.report, option_colours(self, self.report),
+                                            self.found())
         self.query_one("#findings-text", Static).update(findings_view)
-
-    def redraw(self, keep_theme: str | None = None, keep: str = "place") -> None:
-        """After a change to the themes (results_tagging.py), the findings in this mode."""
-        super().redraw(keep_theme, keep)
-        self.show_findings()
 
     # -- questions ------------------------------------------------------------------------------
 
@@ -258,7 +269,7 @@ class ResultsScreen(CodebookScreen):
     # -- themes ---------------------------------------------------------------------------------
 
     def show_themes(self) -> None:
-        self.themes_pane().show(self.report, findings(self.report))
+        self.themes_pane().show(self.report, self.found())
 
     # -- workshops ------------------------------------------------------------------------------
 
@@ -286,9 +297,20 @@ class ResultsScreen(CodebookScreen):
     # -- events and actions ---------------------------------------------------------------------
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "result-list":
+        """The highlighted item's detail and entries, once for a burst of moves: ↓ held down
+        queues highlights faster than a commitment's entries are laid out, and only the last
+        is seen."""
+        list_id = event.option_list.id or ""
+        if list_id in ("result-list", "question-list"):
+            if not self.due:
+                self.call_later(self.show_due)
+            self.due.add(list_id)
+
+    def show_due(self) -> None:
+        due, self.due = self.due, set()
+        if "result-list" in due:
             self.show_commitment()
-        elif event.option_list.id == "question-list":
+        if "question-list" in due:
             self.show_question()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -317,6 +339,16 @@ class ResultsScreen(CodebookScreen):
         ("5, end, r") act in it."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self.set_focus(self.query_one(TAB_FOCUS[f"tab-{tab}"]))
+
+    def action_more(self) -> None:
+        """`m`: the next page of the entries in this tab."""
+        list_id = {"tab-commitments": "result-entries", "tab-questions": "answer-list"}.get(
+            self.active_tab)
+        if list_id is None:
+            self.notify("m shows more comments, proposed wordings or answers: in the "
+                        "Commitments (1) or Questions (2) tab.", markup=False, timeout=4)
+        elif not self.show_more(list_id):
+            self.notify("Every entry is shown.", markup=False, timeout=2)
 
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)

@@ -16,6 +16,7 @@ until a later save works (every change, and leaving the results, tries again).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from rich.text import Text
@@ -25,7 +26,7 @@ from textual.widgets.option_list import Option
 
 from workshop.analysis.book import ThemeBook
 from workshop.analysis.codebook import ThemeError, name_key
-from workshop.consultation.findings import findings
+from workshop.consultation.findings import Findings, findings
 from workshop.consultation.records import Merged
 from workshop.consultation.report import CommitmentView, Note, Report
 from workshop.consultation.report_build import build_report
@@ -44,7 +45,7 @@ from workshop.tui.dialogs.theme_picker import (
     ThemePicker,
 )
 from workshop.tui.render import preview
-from workshop.tui.results_render import findings_text, more_line, note_prompt
+from workshop.tui.results_render import more_line, note_prompt
 from workshop.tui.tagging import Tagging
 from workshop.tui.widgets.themes_pane import ThemesPane
 
@@ -79,6 +80,7 @@ class TaggingScreen(Screen):
         self.notes: dict[str, list[Note]] = {}
         """The notes each entries list shows, by the list's id, in its order (enter reads one
         in full, t tags one): the first pages of `listed`."""
+        self._found: tuple[Report, Findings] | None = None
         self.listed: dict[str, tuple[list[Note], str]] = {}
         """Every note each entries list has to show (`notes` is its start), and the text a
         proposed wording is compared with."""
@@ -162,16 +164,6 @@ class TaggingScreen(Screen):
         if shown < every:
             line.update(more_line(shown, every, min(PAGE, every - shown)))
 
-    def action_more(self) -> None:
-        """`m`: the next page of the entries in this tab."""
-        list_id = {"tab-commitments": "result-entries", "tab-questions": "answer-list"}.get(
-            self.active_tab)
-        if list_id is None:
-            self.notify("m shows more comments, proposed wordings or answers: in the "
-                        "Commitments (1) or Questions (2) tab.", markup=False, timeout=4)
-        elif not self.show_more(list_id):
-            self.notify("Every entry is shown.", markup=False, timeout=2)
-
     # -- redrawing -------------------------------------------------------------------------------
 
     def redraw(self, keep_theme: str | None = None, keep: str = "place") -> None:
@@ -179,19 +171,26 @@ class TaggingScreen(Screen):
         and everything that shows themes redrawn, each highlight kept (`keep`: see the results
         `show_entries`; `keep_theme`: the Themes tab's)."""
         self.report = build_report(self.merged, self.protocol, self.tagging.book)
+        gc.freeze()  # as the results screen does on opening: the report lives on
         by_id = {c.id: c for c in self.report.commitments}
         self.rows = [by_id[c.id] for c in self.rows]
         self.show_commitment(keep)
         self.show_question(keep)
-        found = findings(self.report)
-        self.query_one("#findings-text", Static).update(findings_text(found))
-        self.themes_pane().show(self.report, found, keep_theme)
+        self.show_findings()
+        self.themes_pane().show(self.report, self.found(), keep_theme)
         self.show_title()
         focused = self.focused
         if isinstance(focused, OptionList) and focused.id in self.notes \
                 and not self.notes[focused.id]:  # its last untagged entry was just tagged
             items = next(k for k, v in ENTRY_LISTS.items() if v == focused.id)
             self.set_focus(self.query_one(f"#{items}", OptionList))
+
+    def found(self) -> Findings:
+        """The report's findings (consultation/findings.py), worked out once for each report:
+        the Findings tab and the Themes tab both show them."""
+        if self._found is None or self._found[0] is not self.report:
+            self._found = (self.report, findings(self.report))
+        return self._found[1]
 
     def themes_pane(self) -> ThemesPane:
         return self.query_one(ThemesPane)
@@ -207,6 +206,9 @@ class TaggingScreen(Screen):
         raise NotImplementedError  # the results screen's
 
     def show_title(self) -> None:
+        raise NotImplementedError  # the results screen's
+
+    def show_findings(self) -> None:
         raise NotImplementedError  # the results screen's
 
     def announce_themes(self) -> None:
