@@ -64,7 +64,7 @@ def units(text: str) -> int:
 
 def cut(text: str) -> str:
     """The text, or its start and a visible marker if it is over Excel's cell limit."""
-    if units(text) <= MAX_CELL:
+    if 2 * len(text) <= MAX_CELL or units(text) <= MAX_CELL:  # a character is 1 or 2 units
         return text
     marker = (f"… [cut: {len(text):,} characters in all; the full text is in the session "
               f"file]")
