@@ -10,7 +10,9 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from workshop.analysis.theme_file import load as load_theme_file
@@ -72,35 +74,136 @@ def read_all(files: list[Path], protocol: Protocol, show_progress: bool
 
 
 def read_counted(files: list[Path], protocol: Protocol, show_progress: bool,
-                 cache: MergeCache | None = None) -> tuple[list[Found], list[Problem], int]:
+                 cache: MergeCache | None = None, workers: int | None = None
+                 ) -> tuple[list[Found], list[Problem], int]:
     """As read_all, and how many more problems the readers counted without listing them. With
-    a cache, files unchanged since it was written are not read again."""
+    a cache, files unchanged since it was written are not read again; with many files to read,
+    a second process reads half of them (`workers`: how many processes, all the CPUs this
+    process may use, at most 2, by default). Records and problems come in the files' order."""
+    outcomes: list = [None] * len(files)
+    todo = []
+    for index, path in enumerate(files):
+        hit = cache.lookup(path) if cache is not None else None
+        if hit is None:
+            todo.append(index)
+        else:
+            outcomes[index] = hit
+    reading = _Reading([files[i] for i in todo], protocol, _workers(workers))
+    progress = _ReadProgress(show_progress and bool(files), len(files), len(files) - len(todo))
+    with progress:
+        for k, outcome in reading:
+            index = todo[k]
+            outcomes[index] = outcome
+            if cache is not None and not isinstance(outcome, _Bad):
+                cache.remember(files[index], *outcome)
+            progress.advance()
     found: list[Found] = []
     problems: list[Problem] = []
     more = 0
-
-    def read(path: Path) -> None:
-        nonlocal more
-        try:
-            _, records = cache.read(path) if cache is not None else read_input(path, protocol)
-        except SessionFileError as exc:
-            problems.extend(exc.problems)
-            more += exc.more
-            return
-        found.extend(Found(r, display_path(path)) for r in records)
-
-    if show_progress and files:
-        from rich.progress import Progress
-
-        with Progress(transient=True, console=_stderr_console()) as progress:
-            task = progress.add_task("Reading sessions", total=len(files))
-            for path in files:
-                read(path)
-                progress.advance(task)
-    else:
-        for path in files:
-            read(path)
+    for path, outcome in zip(files, outcomes, strict=True):
+        if isinstance(outcome, _Bad):
+            problems.extend(outcome.problems)
+            more += outcome.more
+        else:
+            name = display_path(path)
+            found.extend(Found(r, name) for r in outcome[1])
     return found, problems, more
+
+
+PARALLEL_FROM = 64
+"""Files to read before a second process pays for its start and for sending records back."""
+CHUNK = 16
+"""Files a second process reads per task: its records come back a few at a time."""
+
+
+@dataclass(frozen=True)
+class _Bad:
+    """A file that could not be read: its problems (from a SessionFileError)."""
+
+    problems: list[Problem]
+    more: int
+
+
+def _read_one(path: Path, protocol: Protocol):
+    try:
+        return read_input(path, protocol)
+    except SessionFileError as exc:
+        return _Bad(list(exc.problems), exc.more)
+
+
+def _read_chunk(paths: list[Path], protocol: Protocol) -> list:
+    return [_read_one(path, protocol) for path in paths]
+
+
+def _workers(asked: int | None) -> int:
+    if asked is not None:
+        return asked
+    try:
+        return min(2, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return min(2, os.cpu_count() or 1)
+
+
+class _Reading:
+    """(position, outcome) for each path: this process reads the first half while another,
+    forked before any progress bar starts its thread, reads the second in chunks."""
+
+    def __init__(self, paths: list[Path], protocol: Protocol, workers: int) -> None:
+        self.paths, self.protocol = paths, protocol
+        self.pool = None
+        self.half = len(paths)
+        self.futures: list = []
+        if workers >= 2 and len(paths) >= PARALLEL_FROM and _can_fork():
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.half = len(paths) // 2
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.futures = [(start, self.pool.submit(_read_chunk, paths[start: start + CHUNK],
+                                                     protocol))
+                            for start in range(self.half, len(paths), CHUNK)]
+
+    def __iter__(self):
+        try:
+            for k in range(self.half):
+                yield k, _read_one(self.paths[k], self.protocol)
+            for start, future in self.futures:
+                for k, outcome in enumerate(future.result(), start=start):
+                    yield k, outcome
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class _ReadProgress:
+    """A progress bar on stderr while reading (when asked), or nothing."""
+
+    def __init__(self, shown: bool, total: int, done: int) -> None:
+        self.bar = None
+        if shown:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=_stderr_console())
+            self.task = self.bar.add_task("Reading sessions", total=total, completed=done)
+
+    def __enter__(self):
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def advance(self) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
 
 
 def _stderr_console():

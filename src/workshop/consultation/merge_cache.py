@@ -170,6 +170,8 @@ class MergeCache:
         self.readers: dict[Path, _Store | None] = {}
         self.read_now: dict[str, list[tuple]] = {}
         """folder → (path, stat, ref, records) of each file read from disk this time."""
+        self.stats: dict[str, os.stat_result] = {}
+        """Each input's status when it was looked up: what its row is keyed by."""
         self.hits = 0
         """How many files were taken from the cache."""
 
@@ -180,22 +182,37 @@ class MergeCache:
 
     def read(self, path: Path) -> Read:
         """The protocol and records of one input, from a cache when the file is unchanged."""
+        found = self.lookup(path)
+        if found is None:
+            found = read_input(path, self.protocol)
+            self.remember(path, *found)
+        return found
+
+    def lookup(self, path: Path) -> Read | None:
+        """The input's protocol and records if a cache has them for the file as it is now;
+        None if it must be read (then `remember` what it holds)."""
         full = os.path.abspath(path)
         try:
             info = os.stat(path)
         except (OSError, ValueError):
-            return read_input(path, self.protocol)  # which says what is wrong
+            return None  # reading it says what is wrong
         folder = os.path.dirname(full)
-        rows = self.read_now.setdefault(folder, [])
+        self.read_now.setdefault(folder, [])
+        self.stats[full] = info  # taken before the file is read: a later change is seen later
         for cache in (Path(folder) / CACHE_NAME, self.beside_output):
             store = self._reader(cache)
             found = store.get(full, info) if store is not None else None
             if found is not None:
                 self.hits += 1
                 return found
-        ref, records = read_input(path, self.protocol)
-        rows.append((full, info, ref, records))
-        return ref, records
+        return None
+
+    def remember(self, path: Path, ref: ProtocolRef, records: list[SessionRecord]) -> None:
+        """An input `lookup` did not have, as read: kept by `save`."""
+        full = os.path.abspath(path)
+        info = self.stats.get(full)
+        if info is not None:
+            self.read_now[os.path.dirname(full)].append((full, info, ref, records))
 
     def save(self) -> None:
         """Keep the records of the files read this time, in each folder's cache (or beside the
