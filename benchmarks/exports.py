@@ -45,7 +45,12 @@ from workshop.consultation.inputs import read_result
 from workshop.protocol.load import bundled_protocol_path, load_protocol
 source, fmt, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 if fmt != "read":
-    from workshop.export import build_report, no_cycle_collection, render
+    from contextlib import nullcontext
+    from workshop.export import build_report, render
+    try:
+        from workshop.export import no_cycle_collection
+    except ImportError:  # the code before the speed work (PYTHONPATH=<old>/src)
+        no_cycle_collection = nullcontext
     from workshop.export.data_package import write_data_package
     from workshop.toml.atomic import atomic_write
 protocol = load_protocol(bundled_protocol_path())
