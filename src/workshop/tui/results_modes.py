@@ -12,6 +12,7 @@ figures, the Findings tab, and in an assessment the Commitments tab's rows and d
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -67,15 +68,14 @@ def title_figures(report: Report) -> str:
 def workshop_outcome(report: Report) -> tuple[str, Callable[[Workshop], str]]:
     """The Workshops tab's second column: a consultation's recommendation, how many
     commitments an assessment's workshop rated, how many organisations signed at a sign-up."""
+    # Counted once for every workshop: counting for each one scanned them all, every time.
     if report.assessment is not None:
-        ratings = report.assessment.ratings
-
-        def rated(w: Workshop) -> str:
-            return str(sum(1 for r in ratings for x in r.by_workshop if x.session_id == w.id))
-        return "Rated", rated
+        rated = Counter(x.session_id for r in report.assessment.ratings for x in r.by_workshop)
+        return "Rated", lambda w: str(rated[w.id])
     if report.mode is Mode.SIGN_UP:
-        entries = (*report.register.current, *report.register.superseded)
-        return "Signed", lambda w: str(sum(1 for e in entries if e.session_id == w.id))
+        signed = Counter(e.session_id for e in (*report.register.current,
+                                                *report.register.superseded))
+        return "Signed", lambda w: str(signed[w.id])
     return "Recommendation", lambda w: w.recommendation
 
 

@@ -159,7 +159,6 @@ class ResultsScreen(CodebookScreen):
         # garbage: kept out of the collector's full scans, which at 1,000 workshops took a third
         # of every move's time. Back in them when the view closes.
         gc.freeze()
-        self.fill_workshops()
         self.show_title()
         self.show_findings()
         self.query_one(TAB_FOCUS[modes.first_tab(self.report)]).focus()
@@ -274,7 +273,11 @@ class ResultsScreen(CodebookScreen):
     # -- workshops ------------------------------------------------------------------------------
 
     def fill_workshops(self) -> None:
+        """The Workshops tab's table, filled when the tab is first shown (a thousand rows are
+        not laid out for a view that may never show them)."""
         table = self.query_one("#workshop-table", DataTable)
+        if table.columns:
+            return
         heading, outcome = modes.workshop_outcome(self.report)
         table.add_columns("Workshop", heading, "Status", "People", "Location", "Facilitator")
         for w in self.report.workshops:
@@ -331,6 +334,8 @@ class ResultsScreen(CodebookScreen):
         self.show_workshop()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-workshops":
+            self.fill_workshops()
         self.query_one(TAB_FOCUS[event.pane.id]).focus()
         self.refresh_bindings()  # t applies only where the entries are
 
@@ -338,6 +343,8 @@ class ResultsScreen(CodebookScreen):
         """Show a tab and focus its list at once, so keys typed right after the tab's number
         ("5, end, r") act in it."""
         self.query_one(TabbedContent).active = f"tab-{tab}"
+        if tab == "workshops":
+            self.fill_workshops()
         self.set_focus(self.query_one(TAB_FOCUS[f"tab-{tab}"]))
 
     def action_more(self) -> None:
