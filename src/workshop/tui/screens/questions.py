@@ -65,23 +65,23 @@ class QuestionsScreen(StepScreen):
         return self.query_one("#entries", EntryList).highlighted_entry_id()
 
     def refresh_step(self) -> None:
-        session = self.session
-        questions = self.query_one("#questions", OptionList)
-        for index, q in enumerate(self.protocol.questions):
-            n = len(session.answers.get(q.id, []))
-            row = Table.grid(padding=(0, 1), expand=True)
-            row.add_column(no_wrap=True)
-            row.add_column(ratio=1)
-            row.add_row(Text(f"{n:>2}", style="bold" if n else "dim"),
-                        Text.assemble((f"Q{index + 1}. ", "dim"), q.text))
-            questions.replace_option_prompt_at_index(index, row)
+        """Redraw the rows whose count of answers changed, and the detail."""
+        answers = self.session.answers
+        self.update_rows(self.query_one("#questions", OptionList), {
+            index: (len(answers.get(q.id, [])),
+                    lambda index=index, q=q: question_row(index, q, len(answers.get(q.id, []))))
+            for index, q in enumerate(self.protocol.questions)})
         self.refresh_detail()
 
     def refresh_detail(self) -> None:
+        """The highlighted question and its answers, each redrawn only if it changed."""
         q = self.question
-        self.query_one("#detail-text", Static).update(question_text(q))
+        self.show_in("#detail-text", q.id, lambda: question_text(q))
         answers = [("answers", e) for e in self.session.answers.get(q.id, [])]
-        self.query_one("#entries", EntryList).show(answers)
+        key = (q.id, tuple(tuple(vars(e).values()) for _, e in answers))
+        if self.shown.get("entries") != key:
+            self.shown["entries"] = key
+            self.query_one("#entries", EntryList).show(answers)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "questions":
@@ -100,3 +100,13 @@ class QuestionsScreen(StepScreen):
         if self.editing_allowed():
             q = self.question
             self.ask_text("answer", q.id, f"Answer: {q.text}")
+
+
+def question_row(index: int, question, answers: int) -> Table:
+    """` 2  Q3. What would help ...`: the number of answers, then the question."""
+    row = Table.grid(padding=(0, 1), expand=True)
+    row.add_column(no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(Text(f"{answers:>2}", style="bold" if answers else "dim"),
+                Text.assemble((f"Q{index + 1}. ", "dim"), question.text))
+    return row

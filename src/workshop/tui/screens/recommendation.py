@@ -38,7 +38,8 @@ class RecommendationScreen(StepScreen):
                 priority=True),
         Binding("r", "reasons", "Reasons", tooltip="Write the reasons for the recommendation",
                 priority=True),
-        Binding("g", "general", "Comments", tooltip="General comments on the protocol", priority=True),
+        Binding("g", "general", "Comments", tooltip="General comments on the protocol",
+                priority=True),
     ]
 
     def body(self) -> ComposeResult:
@@ -49,24 +50,17 @@ class RecommendationScreen(StepScreen):
             yield Static(id="rec-comments", classes="panel")
 
     def refresh_step(self) -> None:
+        """Redraw each panel whose content changed (a choice key changes one panel)."""
         protocol, rec = self.protocol, self.session.recommendation
         # The protocol's words; a protocol written with `{authority}` names the session's.
         question = protocol.question_for(self.session.meta.authority)
-        self.query_one("#rec-question", Static).update(Text(question, style="italic"))
-        choice = Text()
-        for key, cid in CHOICE_KEYS.items():
-            chosen = rec.choice == cid
-            choice.append(" ● " if chosen else " ○ ", style="bold green" if chosen else "dim")
-            choice.append(f"[{key}] ", style="dim")
-            choice.append(RECOMMENDATIONS[cid] + "\n", style="bold reverse" if chosen else "")
-        self.query_one("#rec-choice", Static).update(choice)
+        self.show_in("#rec-question", question, lambda: Text(question, style="italic"))
+        self.show_in("#rec-choice", rec.choice, lambda: choice_text(rec.choice))
         for widget_id, label, value, key in (("#rec-reasons", "Reasons", rec.reasons, "r"),
-                                             ("#rec-comments", "General comments", rec.comments, "g")):
-            text = Text()
-            text.append(f"{label} ", style="bold")
-            text.append(f"({key} to write)\n", style="dim")
-            text.append(value or "—")
-            self.query_one(widget_id, Static).update(text)
+                                             ("#rec-comments", "General comments", rec.comments,
+                                              "g")):
+            self.show_in(widget_id, value, lambda label=label, value=value, key=key:
+                         written_text(label, value, key))
 
     def action_choose(self, choice: str) -> None:
         if self.editing_allowed():
@@ -82,3 +76,23 @@ class RecommendationScreen(StepScreen):
             rec = self.session.recommendation
             self.ask_text("general-comments", "", "General comments on the protocol",
                           initial=rec.comments)
+
+
+def choice_text(chosen_id: str) -> Text:
+    """The three choices, the chosen one marked (in words as well as colour)."""
+    choice = Text()
+    for key, cid in CHOICE_KEYS.items():
+        chosen = chosen_id == cid
+        choice.append(" ● " if chosen else " ○ ", style="bold green" if chosen else "dim")
+        choice.append(f"[{key}] ", style="dim")
+        choice.append(RECOMMENDATIONS[cid] + "\n", style="bold reverse" if chosen else "")
+    return choice
+
+
+def written_text(label: str, value: str, key: str) -> Text:
+    """The reasons or the general comments, with the key that writes them."""
+    text = Text()
+    text.append(f"{label} ", style="bold")
+    text.append(f"({key} to write)\n", style="dim")
+    text.append(value or "—")
+    return text
