@@ -122,3 +122,36 @@ def test_sessions_and_merged_files_drawn_by_the_merge_tests(data, protocol):
     merged = merge(found, protocol).merged
     for plain in (session_to_dict(session), merged_to_dict(merged, protocol)):
         assert writer.dumps(plain) == tomli_w.dumps(plain)
+
+
+def test_str_enums_as_keys_and_values_are_written_without_tomli_w(monkeypatch):
+    """The merged file's summary is keyed by EntryKind: that must not send it all to tomli_w."""
+    from workshop.session.kinds import EntryKind, Mode
+
+    data = {EntryKind.COMMENTS: 3, "summary": {EntryKind.ANSWERS: Mode.ASSESS},
+            "rows": [{EntryKind.COMMENTS: "x" * 120}]}
+    expected = tomli_w.dumps(data)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("went to tomli_w")
+
+    monkeypatch.setattr(tomli_w, "dumps", refuse)
+    assert writer.dumps(data) == expected
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=tables(values))
+def test_the_bytes_are_those_of_the_text_encoded(data):
+    assert writer.dumps_bytes(data) == tomli_w.dumps(data).encode("utf-8")
+
+
+def test_bytes_of_many_lines_and_a_lone_surrogate(monkeypatch):
+    monkeypatch.setattr(writer, "_LINES", 3)  # many chunks
+    data = {"rows": [{"text": f"row {n} 🎉", "n": n} for n in range(50)]}
+    assert writer.dumps_bytes(data) == tomli_w.dumps(data).encode("utf-8")
+    bad = {"a": "x" * 10, "b": "y\ud800"}
+    with pytest.raises(UnicodeEncodeError) as expected:
+        tomli_w.dumps(bad).encode("utf-8")
+    with pytest.raises(UnicodeEncodeError) as got:
+        writer.dumps_bytes(bad)
+    assert str(got.value) == str(expected.value)

@@ -33,7 +33,7 @@ from workshop.session.model import (
     Recommendation,
 )
 from workshop.session.parts_format import counts_key, read_mode, read_scale, scale_to_dict
-from workshop.toml.io import dumps_toml
+from workshop.toml.io import dumps_toml_bytes
 from workshop.toml.lines import KeyPath
 from workshop.toml.reader import Reader
 
@@ -136,7 +136,7 @@ def _entry(session_id: str, target_key: str, target: str, e: Entry) -> dict[str,
 
 def dumps_merged(merged: Merged, protocol: Protocol | None = None) -> bytes:
     """The bytes of the merged file."""
-    return dumps_toml(merged_to_dict(merged, protocol)).encode("utf-8")
+    return dumps_toml_bytes(merged_to_dict(merged, protocol))
 
 
 # -- reading ------------------------------------------------------------------------------------

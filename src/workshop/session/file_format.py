@@ -39,7 +39,7 @@ from workshop.session.parts_format import (
     scale_to_dict,
     signatories_to_list,
 )
-from workshop.toml.io import dumps_toml, read_workshop_toml
+from workshop.toml.io import dumps_toml_bytes, read_workshop_toml
 from workshop.toml.lines import KeyPath
 from workshop.toml.reader import Reader, type_name
 
@@ -118,7 +118,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
 
 def dumps_session(session: Session) -> bytes:
     """The bytes of the session's file."""
-    return dumps_toml(session_to_dict(session)).encode("utf-8")
+    return dumps_toml_bytes(session_to_dict(session))
 
 
 # -- reading ------------------------------------------------------------------------------------

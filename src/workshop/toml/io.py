@@ -38,6 +38,7 @@ except ImportError:  # pragma: no cover - depends on what is installed
     _fast_loads = None
 
 from workshop.toml.writer import dumps as _dumps
+from workshop.toml.writer import dumps_bytes as _dumps_bytes
 
 PARSER_NAME: str = "rtoml" if _fast_loads is not None else _parser.__name__
 """Which parser `read_toml` uses: `rtoml`, `tomli` or `tomllib`."""
@@ -217,6 +218,12 @@ def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
 def dumps_toml(data: dict[str, Any]) -> str:
     """Serialise to TOML text. Strings are written with escapes, so every byte round-trips."""
     return _dumps(data)
+
+
+def dumps_toml_bytes(data: dict[str, Any]) -> bytes:
+    """`dumps_toml(data).encode("utf-8")`, without the whole text as one string (the big
+    merged file's peak memory)."""
+    return _dumps_bytes(data)
 
 
 def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
