@@ -11,7 +11,7 @@
   rest. Widths are measured with DejaVu Sans Bold's advance widths, wider than Calibri, Cambria,
   Carlito or Arial and than the DejaVu Sans and Serif that LibreOffice falls back to without
   them, so they hold whatever fonts the reader has. Table text is 9 pt, header rows bold on light
-  grey and repeated on each page, and no row is split across pages.
+  grey and repeated on each page, and no row is split across pages (docx_cells.py fills them).
 - **Fields**: "Page N of M" in the footer (PAGE and NUMPAGES) and a table of contents
   (TOC \\o "1-3" \\h \\z \\u). Their instructions are fixed strings: people's words never
   go in a field. The document asks to have its fields updated when opened (`w:updateFields`).
@@ -23,7 +23,6 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Sequence
 
 from docx import Document
@@ -32,14 +31,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
-from docx.shared import Cm, Emu, Inches, Pt
+from docx.shared import Emu, Inches, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from workshop.export.docx_cells import TABLE_PT, fill_table, fixed_widths, put_text
 from workshop.export.safety import docx_text
 
-TABLE_PT = 9
-"""The size of table text, in points."""
 CELL_MARGINS_CM = 0.38 + 0.12
 """Word's default cell margins (0.19 cm each side) and some room to spare."""
 _ADVANCE = (
@@ -52,7 +50,6 @@ _ADVANCE = (
 any other character counts as one em."""
 TOC_INSTRUCTION = ' TOC \\o "1-3" \\h \\z \\u '
 PAGE_INSTRUCTIONS = (" PAGE ", " NUMPAGES ")
-HEADER_FILL = "D9D9D9"
 _AFTER_UPDATE_FIELDS = {qn(f"w:{name}") for name in (
     "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
     "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
@@ -77,6 +74,7 @@ class DocWriter:
         self.table_style = table_style
         self.text_width_cm = text_width_cm
         self._styles: dict[str, object] = {}
+        self._shapes: dict[tuple, object] = {}
         self._after_table = False
         self._body = self.doc.element.body
         self._end = self._body.sectPr
@@ -88,15 +86,8 @@ class DocWriter:
         else:
             self._end.addprevious(element)
 
-    def add_paragraph(self) -> Paragraph:
-        """An empty paragraph at the end of the body (what `Document.add_paragraph()` adds)."""
-        p = self._body._new_p()
-        self._add_block(p)
-        return Paragraph(p, self.doc._body)
-
     def _add_table(self, rows: int, cols: int, style) -> Table:
-        """What `Document.add_table(rows, cols, style)` adds, as wide as the last section's
-        text."""
+        """What `Document.add_table(rows, cols, style)` adds (as wide as the text)."""
         section = Section(self._end, self.doc.part)
         width = Emu((section.page_width or Inches(8.5)) - (section.left_margin or Inches(1))
                     - (section.right_margin or Inches(1)))
@@ -113,19 +104,34 @@ class DocWriter:
 
     def paragraph(self, text: str = "", style: str | None = None, bold_prefix: str = "",
                   italic: bool = False):
-        """A paragraph: an optional bold lead-in, then `text`, both inert."""
-        p = self.add_paragraph()
+        """A paragraph: an optional bold lead-in, then `text`, both inert. Each kind of
+        paragraph is made once by python-docx (_shape), and copied: only the text differs."""
+        space = self._after_table and not (style or "").startswith(("Heading", "Title"))
+        self._after_table = False
+        key = (style, space, bool(bold_prefix), bool(text), italic)
+        if key not in self._shapes:
+            self._shapes[key] = self._shape(*key)
+        p = copy.deepcopy(self._shapes[key])
+        self._add_block(p)
+        runs = iter(p.r_lst)
+        for words in (bold_prefix, text):
+            if words:
+                put_text(next(runs), docx_text(words))
+        return Paragraph(p, self.doc._body)
+
+    def _shape(self, style: str | None, space: bool, prefix: bool, text: bool, italic: bool):
+        """A paragraph of one kind without its text, as python-docx makes it."""
+        p = Paragraph(self._body._new_p(), self.doc._body)
         if style is not None:
             # What `paragraph.style = ...` sets, without its scan of every style for the default.
             p._p.style = self.style(style).style_id
-        if self._after_table and not (style or "").startswith(("Heading", "Title")):
+        if space:
             p.paragraph_format.space_before = Pt(10)
-        self._after_table = False
-        if bold_prefix:
-            add_run(p, docx_text(bold_prefix)).bold = True
+        if prefix:
+            p.add_run().bold = True
         if text:
-            add_run(p, docx_text(text)).italic = italic or None
-        return p
+            p.add_run().italic = italic or None
+        return p._p
 
     def heading(self, text: str, level: int):
         """A heading, kept with what follows it: the Title (0) or Heading 1–3."""
@@ -157,28 +163,12 @@ def diff_runs(paragraph, runs) -> None:
             run.bold = run.underline = True
 
 
-_BREAKS = re.compile(r"([\t\r\n])")
-
-
 def add_run(paragraph, text: str = ""):
     """`paragraph.add_run(text)`, the same XML, its text added piece by piece (_put_text)."""
     run = paragraph.add_run()
     if text:
-        _put_text(run._r, text)
+        put_text(run._r, text)
     return run
-
-
-def _put_text(r, text: str) -> None:
-    """What python-docx's run text setter adds to a new run, character by character: each
-    stretch between tabs and line breaks in one `w:t`, a `w:tab` for a tab and a `w:br` for
-    each line break; here a stretch at a time."""
-    for piece in _BREAKS.split(text):
-        if piece == "\t":
-            r.add_tab()
-        elif piece in ("\r", "\n"):
-            r.add_br()
-        elif piece:
-            r.add_t(piece)
 
 
 def word_cm(word: str, size_pt: float = TABLE_PT) -> float:
@@ -234,87 +224,6 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]],
             widths[c] = floors[c]
             del text[c]
     return [round(widths[c], 2) for c in range(len(kinds))]
-
-
-def fixed_widths(table, widths: Sequence[float]) -> None:
-    """Fix the table's layout to `widths` (cm): grid, table width and every cell's width.
-    The first row's cells are sized by python-docx; every other row's take the same `w:tcW`
-    attributes (all rows' cells were made alike)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:w"), str(int(Cm(sum(widths)).twips)))
-    tbl_w.set(qn("w:type"), "dxa")
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Cm(width)
-    rows = table._tbl.tr_lst
-    first = rows[0].tc_lst
-    for tc, width in zip(first, widths, strict=True):
-        tc.width = Cm(width)
-    attributes = [list(tc.tcPr.tcW.attrib.items()) for tc in first]
-    for tr in rows[1:]:
-        for tc, items in zip(tr.tc_lst, attributes, strict=True):
-            tc_w = tc.tcPr.tcW
-            for key, value in items:
-                tc_w.set(key, value)
-
-
-def fill_table(table, header: Sequence[str], rows: Sequence[Sequence[str]],
-               numeric: Sequence[int] = ()) -> None:
-    """Header and body text (inert, 9 pt), numbers to the right, header bold on grey and
-    repeated on each page, no row split across pages. Each cell's run and paragraph
-    properties are copies of ones python-docx made (_CellLook), not set one by one."""
-    look = _CellLook()
-    for r, (tr, values) in enumerate(zip(table._tbl.tr_lst, [header, *rows], strict=True)):
-        for c, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
-            p = tc.p_lst[0]
-            text = docx_text(value)
-            run = p.add_r()
-            if text:
-                _put_text(run, text)
-            run.insert(0, copy.deepcopy(look.header if r == 0 else look.body))
-            if r == 0:
-                _shade_tc(tc, HEADER_FILL)
-            elif c in numeric:
-                p.insert(0, copy.deepcopy(look.right))
-        _tr_flag(tr, "w:cantSplit")
-    _tr_flag(table._tbl.tr_lst[0], "w:tblHeader")
-
-
-class _CellLook:
-    """The run properties of a header cell (bold, 9 pt) and a body cell (9 pt), and the
-    paragraph properties of a number (right-aligned), as python-docx writes them."""
-
-    def __init__(self) -> None:
-        def run(bold: bool):
-            r = Paragraph(OxmlElement("w:p"), None).add_run("x")
-            r.font.size = Pt(TABLE_PT)
-            if bold:
-                r.bold = True
-            return r._r.rPr
-
-        self.header, self.body = run(True), run(False)
-        p = Paragraph(OxmlElement("w:p"), None)
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        self.right = p._p.pPr
-
-
-def _shade_tc(tc, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    tc.get_or_add_tcPr().append(shd)
-
-
-def _tr_flag(tr, name: str) -> None:
-    """Set a row property: `w:tblHeader` (repeat on each page), `w:cantSplit` (keep whole)."""
-    flag = OxmlElement(name)
-    flag.set(qn("w:val"), "true")
-    tr.get_or_add_trPr().append(flag)
 
 
 def keep_with_next(paragraph):
