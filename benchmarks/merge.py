@@ -39,6 +39,47 @@ SRC = HERE.parent / "src"
 SIZES = (10, 100, 1000)
 
 
+WORDS = ("partners should share [bold]budgets[/bold] and staff, say so in the annual report; "
+         'the "pooled budget" needs =SUM(A1) checks & a named officer 🎉\r\n').split(" ")
+
+
+def text(n: int, length: int) -> str:
+    """make_session's text (not make_sessions.py's: xlsx_writers.py's figures stay comparable)."""
+    words = [WORDS[(n * 7 + i) % len(WORDS)] for i in range(length // 5)]
+    return " ".join(words)[:length] + f" ({n})"
+
+
+def make_session(protocol, n: int):
+    """One long workshop as this benchmark made it before make_sessions.py existed (25 comments,
+    4 proposed wordings, an answer per question): benchmarks/xlsx_writers.py builds on it."""
+    from datetime import datetime, timedelta, timezone
+
+    from workshop.session.model import Session
+
+    now = [datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc) + timedelta(days=n % 60, minutes=n)]
+
+    def clock() -> datetime:
+        now[0] += timedelta(seconds=20)
+        return now[0]
+
+    s = Session.new(protocol, f"Workshop group {n}", facilitator=f"Facilitator {n % 9}",
+                    location="Town Hall, Committee Room 2", participants=12 + n % 20, clock=clock,
+                    session_id=f"{n:08x}-5e6f-4a7b-8c9d-0e1f2a3b4c5d")
+    commitments = [c.id for c in protocol.commitments]
+    for i, cid in enumerate(commitments):
+        s.set_votes(cid, {"agree": (n + i) % 14, "amend": (n * i) % 6, "disagree": (i % 4)})
+    for i in range(25):
+        s.add_comment(commitments[(n + i * 3) % len(commitments)], text(n + i, 200))
+    for i in range(4):
+        s.add_amendment(commitments[(n + i * 11) % len(commitments)], text(n * 3 + i, 120))
+    for q in protocol.questions:
+        s.add_answer(q.id, text(n + len(q.id), 300))
+    s.set_recommendation("adopt-with-changes", reasons=text(n, 250), comments=text(n + 1, 150))
+    if n % 3:
+        s.mark_complete()
+    return s
+
+
 def readers() -> dict[str, object]:
     """Every TOML reader installed: name → loads."""
     out = {}
