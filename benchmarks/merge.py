@@ -16,9 +16,10 @@ same run and on the same files:
 - `workshop merge` with its cache, the second time (every input unchanged, so none is read);
 - with `--before SRC` (the `src` folder of an older checkout), that version's merge as well.
 
-Times are medians of R runs (3 by default). Prints one table per N and the ratio of each merge
-to the fastest parser (the target of issue 15: at most 1.3). The machine is shared: compare rows
-of one run, never runs on different machines or days. No assertions: figures only.
+Times are medians of R runs (3 by default), wall and CPU (a command's CPU time counts its second
+process too). Prints one table per N and the ratio of each merge to the fastest parser (the
+target of issue 15: at most 1.3), in wall time and in CPU time (steadier on a shared machine).
+Compare rows of one run, never runs on different machines or days. No assertions: figures only.
 """
 
 from __future__ import annotations
@@ -101,32 +102,35 @@ def readers() -> dict[str, object]:
     return out
 
 
-def parse_alone(files: list[Path], loads) -> float:
-    """Seconds to read, decode and parse every file, and nothing else."""
-    start = time.perf_counter()
+def parse_alone(files: list[Path], loads) -> tuple[float, float]:
+    """(wall, CPU) seconds to read, decode and parse every file, and nothing else."""
+    start, cpu = time.perf_counter(), time.process_time()
     for path in files:
         loads(path.read_bytes().decode("utf-8"))
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 WRAPPER = ("import resource, subprocess, sys\n"
            "done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n"
-           "sys.stderr.write(f'{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}\\n')\n"
+           "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+           "sys.stderr.write(f'{use.ru_maxrss} {use.ru_utime + use.ru_stime}\\n')\n"
            "sys.stdout.buffer.write(done.stdout)\n"
            "sys.exit(done.returncode)\n")
-"""Runs one command as its only child, so RUSAGE_CHILDREN is that command's own peak memory."""
+"""Runs one command as its only child, so RUSAGE_CHILDREN is that command's own peak memory and
+CPU time (its own processes included: the second process that reads half the files)."""
 
 
-def run_child(argv: list[str], src: Path = SRC) -> tuple[float, int, str]:
-    """(wall seconds, peak resident set in bytes, stdout) of one command in a fresh process."""
+def run_child(argv: list[str], src: Path = SRC) -> tuple[float, int, float, str]:
+    """(wall seconds, peak resident set in bytes, CPU seconds, stdout) of one command in a fresh
+    process."""
     env = dict(os.environ, PYTHONPATH=str(src))
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", WRAPPER, *argv], env=env, capture_output=True)
     wall = time.perf_counter() - start
     if done.returncode:
         raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode()[-2000:]}")
-    peak = int(done.stderr.decode().strip().splitlines()[-1]) * 1024  # Linux: kilobytes
-    return wall, peak, done.stdout.decode()
+    peak, cpu = done.stderr.decode().strip().splitlines()[-1].split()
+    return wall, int(peak) * 1024, float(cpu), done.stdout.decode()  # Linux: ru_maxrss in KiB
 
 
 def merge_command(folder: Path, out: Path, *flags: str) -> list[str]:
@@ -167,6 +171,13 @@ def child_parts(folder: str, out: str) -> None:
     print(json.dumps({**parts, "bytes": len(raw), "problems": len(problems)}))
 
 
+def timed(argv: list[str], runs: int, src: Path = SRC) -> tuple[float, float, int]:
+    """Median wall and CPU seconds, and the largest peak memory, of `runs` runs of a command."""
+    results = [run_child(argv, src) for _ in range(runs)]
+    return (statistics.median(r[0] for r in results), statistics.median(r[2] for r in results),
+            max(r[1] for r in results))
+
+
 def measure(count: int, folder: Path, runs: int, before: Path | None) -> dict[str, object]:
     sys.path.insert(0, str(HERE))
     from make_sessions import make_sessions
@@ -176,27 +187,21 @@ def measure(count: int, folder: Path, runs: int, before: Path | None) -> dict[st
     out = folder / f"m{count}.toml"
     row: dict[str, object] = {"n": count, "in": sum(f.stat().st_size for f in files)}
     for name, loads in readers().items():
-        row[name] = statistics.median(parse_alone(files, loads) for _ in range(runs))
-    walls, peaks = [], []
-    for _ in range(runs):
-        wall, peak, _ = run_child(merge_command(sessions, out, "--no-cache"))
-        walls.append(wall)
-        peaks.append(peak)
-    row["merge"], row["peak"], row["out"] = statistics.median(walls), max(peaks), out.stat().st_size
+        times = [parse_alone(files, loads) for _ in range(runs)]
+        row[name] = (statistics.median(t[0] for t in times), statistics.median(t[1] for t in times))
+    row["merge"] = timed(merge_command(sessions, out, "--no-cache"), runs)
+    row["out"] = out.stat().st_size
     run_child(merge_command(sessions, folder / "cached.toml"))  # fills the cache
-    row["cached"] = statistics.median(run_child(merge_command(sessions, folder / "cached.toml"))[0]
-                                      for _ in range(runs))
+    row["cached"] = timed(merge_command(sessions, folder / "cached.toml"), runs)
     if (folder / "cached.toml").read_bytes() != out.read_bytes():
         raise SystemExit("the cached merge wrote other bytes")
     parts = [json.loads(run_child([sys.executable, __file__, "--child", str(sessions),
-                                   str(folder / "parts.toml")])[2]) for _ in range(runs)]
+                                   str(folder / "parts.toml")])[3]) for _ in range(runs)]
     row["parts"] = {k: statistics.median(p[k] for p in parts) for k in parts[0]}
     if before is not None:
         old = folder / "before.toml"
-        row["before"] = statistics.median(
-            run_child(merge_command(sessions, old, *([] if _old_has_no_cache(before) else
-                                                     ["--no-cache"])), before)[0]
-            for _ in range(runs))
+        flags = [] if _old_has_no_cache(before) else ["--no-cache"]
+        row["before"] = timed(merge_command(sessions, old, *flags), runs, before)
         row["same"] = old.read_bytes() == out.read_bytes()
     shutil.rmtree(sessions)
     return row
@@ -209,23 +214,25 @@ def _old_has_no_cache(src: Path) -> bool:
 
 def print_row(row: dict) -> None:
     names = [n for n in ("rtoml", "tomli", "tomllib") if n in row]
-    fastest = min(names, key=lambda n: row[n])
-    ref = row[fastest]
+    fastest = min(names, key=lambda n: row[n][0])
+    wall, cpu = row[fastest]
     print(f"\nN = {row['n']:,}: {row['in'] / 1e6:.1f} MB of sessions -> {row['out'] / 1e6:.1f} MB "
           f"merged")
-    print("  parsing the files alone: " + ", ".join(f"{n} {row[n]:.2f} s" for n in names)
-          + f"  (fastest: {fastest})")
-    print(f"  {'what':<34} {'seconds':>8} {'x fastest parser':>17}")
-    lines = [("merge --no-cache (command)", row["merge"]), ("merge again, cached (command)",
-                                                           row["cached"])]
+    print("  parsing the files alone, wall (CPU) s: " + ", ".join(
+        f"{n} {row[n][0]:.2f} ({row[n][1]:.2f})" for n in names) + f"; fastest: {fastest}")
+    print(f"  {'what':<34} {'wall s':>7} {'CPU s':>7} {'x parser':>9} {'x CPU':>7} {'peak MiB':>9}")
+    lines = [("merge --no-cache (command)", row["merge"]),
+             ("merge again, cached (command)", row["cached"])]
     if "before" in row:
         lines.append(("merge before (command, --before)", row["before"]))
-    for label, seconds in lines:
-        print(f"  {label:<34} {seconds:>8.2f} {seconds / ref:>17.2f}")
-    print("  steps (in one process): " + ", ".join(f"{k} {v:.2f}" for k, v in row["parts"].items()
-                                                   if k not in ("bytes", "problems")))
-    print(f"  peak memory of merge --no-cache: {row['peak'] / 2**20:,.0f} MiB"
-          + (f"; before gives the same bytes: {row['same']}" if "same" in row else ""))
+    for label, (w, c, peak) in lines:
+        print(f"  {label:<34} {w:>7.2f} {c:>7.2f} {w / wall:>9.2f} {c / cpu:>7.2f} "
+              f"{peak / 2**20:>9,.0f}")
+    steps = {k: v for k, v in row["parts"].items() if k not in ("bytes", "problems")}
+    print("  steps in one process, s: " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items())
+          + f"; their sum {sum(steps.values()) / wall:.2f} x the parser")
+    if "same" in row:
+        print(f"  before gives the same bytes: {row['same']}")
 
 
 def main(argv: list[str] | None = None) -> None:
