@@ -73,7 +73,7 @@ class SignUpScreen(StepScreen):
     HELP_SECTION = "The sign-up"
 
     main_list_id = "signatories"
-    shown = 0
+    listed = 0
     """How many organisations the list showed last: when there are more, the new one (the
     last) is highlighted."""
 
@@ -109,7 +109,7 @@ class SignUpScreen(StepScreen):
         listing.set_options([Option(signatory_prompt(n, s), id=s.id)
                              for n, s in enumerate(signatories, start=1)])
         ids = [s.id for s in signatories]
-        grew, self.shown = len(ids) > self.shown, len(ids)
+        grew, self.listed = len(ids) > self.listed, len(ids)
         listing.highlighted = ids.index(keep) if keep in ids and not grew else len(ids) - 1
 
     def highlighted_id(self) -> str | None:
