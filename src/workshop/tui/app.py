@@ -33,8 +33,8 @@ from workshop.tui import app_results
 from workshop.tui import messages as msg
 from workshop.tui.app_projector import Projector
 from workshop.tui.commands import WorkshopCommands
-from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.draft_keeper import DraftKeeper
+from workshop.tui.dialogs.lock_question import lock_question
 from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.leaving import Leaving
@@ -131,14 +131,21 @@ class WorkshopApp(App):
                 self._signals.append(signum)
             except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
                 pass
-        # Under whatever opens first, so escape comes back here.
-        self.push_screen(StartScreen(self.store, self.protocol))
+        # A session opened at once is the first screen (the start screen only if it cannot be
+        # opened: nothing is drawn that is not shown); results come over the start screen.
         if self._initial_open is not None:
             self.open_path(self._initial_open)
         elif self._initial_new is not None:
             self.create_session(self._initial_new)
-        elif self._initial_results is not None:
-            self.open_results(self._initial_results)
+        else:
+            self.show_start()
+            if self._initial_results is not None:
+                self.open_results(self._initial_results)
+
+    def show_start(self) -> None:
+        """The start screen, if nothing is on screen yet (the first thing opened failed)."""
+        if len(self.screen_stack) <= 1:  # Textual's blank default screen only
+            self.push_screen(StartScreen(self.store, self.protocol))
 
     def on_unmount(self) -> None:
         if self._loop is not None:
@@ -184,6 +191,7 @@ class WorkshopApp(App):
         try:
             path = self.store.create(session)  # at once, so the file exists before anything else
         except StoreError as exc:
+            self.show_start()
             self.notify(str(exc), title="The session could not be created", severity="error",
                         markup=False, timeout=30)
             return
@@ -196,6 +204,7 @@ class WorkshopApp(App):
         try:
             session = self.store.load(path)
         except SessionFileError as exc:
+            self.show_start()
             self.notify(str(exc), title="This session cannot be opened", severity="error",
                         markup=False, timeout=15)
             return
@@ -209,12 +218,8 @@ class WorkshopApp(App):
             if read_only:
                 self.start(session, path, read_only=True)
 
-        self.push_screen(ConfirmDialog(
-            "This session is already open in another workshop window.",
-            f"It is open in {held.describe()}. Two windows writing one file would lose words. "
-            "Open it read-only to look without changing anything? "
-            + held.how_to_take_over(path),
-            yes="Open read-only", no="Cancel"), decided)
+        self.show_start()  # under the question: Cancel comes back to it
+        self.push_screen(lock_question(held, path), decided)
 
     def start(self, session: Session, path: Path, read_only: bool) -> None:
         self.close_session()
@@ -370,21 +375,11 @@ class WorkshopApp(App):
     # -- results, help and the command palette ---------------------------------------------------
 
     def open_results(self, path: Path) -> None:
-        try:
-            self.push_screen(app_results.file_results(Path(path), self.protocol))
-        except SessionFileError as exc:
-            self.notify(str(exc), title="These results cannot be shown", severity="error",
-                        markup=False, timeout=15)
+        app_results.show_file_results(self, Path(path))
 
     def action_folder_results(self) -> None:
         """Every readable session in the sessions folder, merged in memory (nothing is written)."""
-        screen, notice = app_results.folder_results(self.store, self.protocol)
-        if screen is None:
-            self.notify(notice, severity="warning", markup=False)
-            return
-        if notice:
-            self.notify(notice, markup=False, timeout=8)
-        self.push_screen(screen)
+        app_results.show_folder_results(self)
 
     def exported(self, label: str, target: Path) -> None:
         """An export from the palette was written (app_exports.py runs it)."""

@@ -16,11 +16,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop.errors import SessionFileError
+
 if TYPE_CHECKING:
     from textual.screen import Screen
 
     from workshop.protocol.model import Protocol
     from workshop.session.store import SessionStore
+    from workshop.tui.app import WorkshopApp
     from workshop.tui.screens.results import ResultsScreen
 
 RESULTS_MODULE = "workshop.tui.screens.results"
@@ -79,3 +82,23 @@ def folder_results(store: SessionStore, protocol: Protocol) -> tuple[ResultsScre
                            f"every session in {os.path.abspath(store.folder)}", source,
                            Tagging.beside(source))
     return screen, notice
+
+
+def show_file_results(app: WorkshopApp, path: Path) -> None:
+    """The results of a file, over what is on screen; if it cannot be read, why."""
+    try:
+        app.push_screen(file_results(path, app.protocol))
+    except SessionFileError as exc:
+        app.notify(str(exc), title="These results cannot be shown", severity="error",
+                   markup=False, timeout=15)
+
+
+def show_folder_results(app: WorkshopApp) -> None:
+    """The results of the sessions folder, over the start screen; or that there are none."""
+    screen, notice = folder_results(app.store, app.protocol)
+    if screen is None:
+        app.notify(notice, severity="warning", markup=False)
+        return
+    if notice:
+        app.notify(notice, markup=False, timeout=8)
+    app.push_screen(screen)

@@ -35,7 +35,8 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
@@ -98,6 +99,15 @@ def _cell(value: str, width: int, style: str = "") -> Text:
     return text
 
 
+class RowsRead(Message):
+    """Files read by the worker thread; with `copies`, the last of them."""
+
+    def __init__(self, read: list[Listing], copies: dict[Path, list[Path]] | None = None):
+        super().__init__()
+        self.read = read
+        self.copies = copies
+
+
 class StartScreen(Screen):
     HELP_SECTION = "Sessions"
     """The heading of these keys in the help screen (help.py)."""
@@ -142,15 +152,8 @@ class StartScreen(Screen):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        if not self.listed and self.shown():
+        if not self.listed and self.is_current:  # shown, not already replaced by a session
             self.reload()
-
-    def shown(self) -> bool:
-        """On screen: the top screen, or under dialogs only (a session opened over it at once,
-        as `workshop open FILE` does, has taken its place before it is ever shown)."""
-        stack = self.app.screen_stack
-        return self in stack and all(isinstance(screen, ModalScreen)
-                                     for screen in stack[stack.index(self) + 1:])
 
     def on_resize(self) -> None:
         self.draw()  # the widths change; the files have not, so they are not read again
@@ -185,11 +188,14 @@ class StartScreen(Screen):
                 return
             read.append(read_listing(self.store, path))
             if time.monotonic() - last > FILL_EVERY:
-                self.app.call_from_thread(self.fill, read)
+                self.post_message(RowsRead(read))  # thread-safe
                 read, last = [], time.monotonic()
         found = copies_in(paths)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.fill, read, found)
+            self.post_message(RowsRead(read, found))
+
+    def on_rows_read(self, message: RowsRead) -> None:
+        self.fill(message.read, message.copies)
 
     def fill(self, read: list[Listing], copies: dict[Path, list[Path]] | None = None) -> None:
         """Put the rows read in their place and order; with `copies`, the reading is done."""
