@@ -20,6 +20,7 @@ one, shows more (results_tagging.py).
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
@@ -155,9 +156,8 @@ class ResultsScreen(CodebookScreen):
                 yield Static(id=f"{entries_id}-more", classes="entries-more")
 
     def on_mount(self) -> None:
-        # The merged result and its report live as long as the view, and none of it is cyclic
-        # garbage: kept out of the collector's full scans, which at 1,000 workshops took a third
-        # of every move's time. Back in them when the view closes.
+        # The result and its report live as long as the view: kept out of the collector's scans
+        # (a third of a move's time at 1,000 workshops) until it closes.
         gc.freeze()
         self.show_title()
         self.show_findings()
@@ -222,21 +222,21 @@ class ResultsScreen(CodebookScreen):
         view = self.current
         if view is None:
             return
-        colours = option_colours(self, self.report)
-        self.query_one("#result-text", Static).update(modes.detail(self.report, view, colours))
+        self.query_one("#result-text", Static).update(
+            modes.detail(self.report, view, option_colours(self, self.report)))
         cached = self.oldest_first.get(view.id)
         if cached is None or cached[0] is not view:  # sorted once for each report
             cached = self.oldest_first[view.id] = (view, sorted(
                 (*view.comments, *view.amendments), key=lambda n: (n.created, n.session_id)))
-        every = not self.session_filter and self.theme_filter.kind == EVERY
-        notes = list(cached[1]) if every else [n for n in cached[1] if self._shown(n)]
-        self.show_entries("#result-entries", notes, view.text, modes.no_entries(self.report),
-                           keep)
+        self.show_entries("#result-entries", self._shown(cached[1]), view.text,
+                          modes.no_entries(self.report), keep)
 
-    def _shown(self, note: Note) -> bool:
-        if self.session_filter and note.session_id != self.session_filter:
-            return False
-        return self.theme_shown(note)
+    def _shown(self, notes: Iterable[Note]) -> list[Note]:
+        """The notes the workshop and theme filters let through (all, with neither on)."""
+        if not self.session_filter and self.theme_filter.kind == EVERY:
+            return list(notes)
+        return [n for n in notes if self.theme_shown(n) and (
+            not self.session_filter or n.session_id == self.session_filter)]
 
     def show_findings(self) -> None:
         """The Findings tab in the report's mode (results_modes.py)."""
@@ -262,7 +262,7 @@ class ResultsScreen(CodebookScreen):
         index = self.query_one("#question-list", OptionList).highlighted or 0
         view = self.report.questions[index]
         self.query_one("#question-text", Static).update(question_detail(view))
-        answers = [a for a in view.answers if self._shown(a)]
+        answers = self._shown(view.answers)
         self.show_entries("#answer-list", answers, "", "No answers", keep)
 
     # -- themes ---------------------------------------------------------------------------------
@@ -346,16 +346,6 @@ class ResultsScreen(CodebookScreen):
         if tab == "workshops":
             self.fill_workshops()
         self.set_focus(self.query_one(TAB_FOCUS[f"tab-{tab}"]))
-
-    def action_more(self) -> None:
-        """`m`: the next page of the entries in this tab."""
-        list_id = {"tab-commitments": "result-entries", "tab-questions": "answer-list"}.get(
-            self.active_tab)
-        if list_id is None:
-            self.notify("m shows more comments, proposed wordings or answers: in the "
-                        "Commitments (1) or Questions (2) tab.", markup=False, timeout=4)
-        elif not self.show_more(list_id):
-            self.notify("Every entry is shown.", markup=False, timeout=2)
 
     def action_cycle_order(self) -> None:
         orders = list(ORDERS)

@@ -4,11 +4,15 @@ describes it, `p` puts it under another or at the top level, `delete` removes it
 how many entries lose it). Each is one call on the book, saved at once (`change`,
 results_tagging.py); a refused one (a name in use, a third level) says why and changes nothing.
 The keys act on the Themes tab's highlighted theme, and say so when pressed elsewhere.
+The moves are here too (↓ ↑ home end, page up and down, which the results screen binds so that
+a move and the key after it run in order: "end, r" renames the last theme, "down, t" tags the
+entry below); ↓ past the last entry shown shows the next page (results_tagging.py).
 """
 
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widgets import DataTable, OptionList
 
 from workshop.analysis.book import ThemeBook
 from workshop.analysis.codebook import Theme, ThemeError, clean_name, name_key
@@ -47,6 +51,33 @@ class CodebookScreen(TaggingScreen):
                 tooltip="Remove the highlighted theme from the codebook and every entry "
                 "(asks first)"),
     ]
+
+    # -- moving, in step with the keys that act on the highlight ----------------------------------
+
+    def action_move(self, delta: int) -> None:
+        """The focused list's highlight or table's cursor (stopping at the ends), or the
+        focused pane scrolled."""
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.option_count:
+            current = focused.highlighted if focused.highlighted is not None else 0
+            if delta > 0 and current == focused.option_count - 1 and focused.id in self.listed:
+                self.show_more(focused.id or "")  # ↓ past the last entry shown: the next page
+            focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
+        elif isinstance(focused, DataTable):
+            focused.move_cursor(row=focused.cursor_row + delta)
+        elif focused is not None:
+            focused.scroll_relative(y=delta, animate=False)
+
+    def action_jump(self, where: str) -> None:
+        """home, end, page up and down: what the focused widget does with them itself (a list's
+        `first`, a pane's `scroll_home`), at once."""
+        names = {"first": ("first", "scroll_home"), "last": ("last", "scroll_end")}.get(
+            where, (where,))
+        for name in names:
+            action = getattr(self.focused, f"action_{name}", None)
+            if action is not None:
+                action()
+                return
 
     def theme_at_hand(self, verb: str) -> Theme | None:
         """The Themes tab's highlighted theme, or None with a notice saying what to do."""

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import DataTable, OptionList, Static, TabbedContent
+from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets.option_list import Option
 
 from workshop.analysis.book import ThemeBook
@@ -85,33 +85,6 @@ class TaggingScreen(Screen):
         """Every note each entries list has to show (`notes` is its start), and the text a
         proposed wording is compared with."""
 
-    # -- moving, in step with the keys that act on the highlight ----------------------------------
-
-    def action_move(self, delta: int) -> None:
-        """The focused list's highlight or table's cursor (stopping at the ends), or the
-        focused pane scrolled."""
-        focused = self.focused
-        if isinstance(focused, OptionList) and focused.option_count:
-            current = focused.highlighted if focused.highlighted is not None else 0
-            if delta > 0 and current == focused.option_count - 1 and focused.id in self.listed:
-                self.show_more(focused.id or "")  # ↓ past the last entry shown: the next page
-            focused.highlighted = min(max(current + delta, 0), focused.option_count - 1)
-        elif isinstance(focused, DataTable):
-            focused.move_cursor(row=focused.cursor_row + delta)
-        elif focused is not None:
-            focused.scroll_relative(y=delta, animate=False)
-
-    def action_jump(self, where: str) -> None:
-        """home, end, page up and down: what the focused widget does with them itself (a list's
-        `first`, a pane's `scroll_home`), at once."""
-        names = {"first": ("first", "scroll_home"), "last": ("last", "scroll_end")}.get(
-            where, (where,))
-        for name in names:
-            action = getattr(self.focused, f"action_{name}", None)
-            if action is not None:
-                action()
-                return
-
     # -- the entries lists, a page at a time -----------------------------------------------------
 
     def show_entries(self, selector: str, notes: list[Note], original: str, empty: str,
@@ -163,6 +136,16 @@ class TaggingScreen(Screen):
         line.display = shown < every
         if shown < every:
             line.update(more_line(shown, every, min(PAGE, every - shown)))
+
+    def action_more(self) -> None:
+        """`m`: the next page of the entries in this tab."""
+        list_id = {"tab-commitments": "result-entries", "tab-questions": "answer-list"}.get(
+            self.active_tab)
+        if list_id is None:
+            self.notify("m shows more comments, proposed wordings or answers: in the "
+                        "Commitments (1) or Questions (2) tab.", markup=False, timeout=4)
+        elif not self.show_more(list_id):
+            self.notify("Every entry is shown.", markup=False, timeout=2)
 
     # -- redrawing -------------------------------------------------------------------------------
 
