@@ -8,8 +8,10 @@ opened at its principle with the most commitments. It presses the first vote key
 in turn (a vote added, then taken away: the file keeps its size), N times, one key at a time,
 and for each press measures:
 
-- key → disk: from the key event handed to the app until the session file has been replaced
-  (a thread watches the file's inode and mtime, so the app's own loop is not slowed by it);
+- key → disk: from the key event handed to the app until the autosaver's `atomic_write` of the
+  session file has returned (timed in the writer thread itself: a thread polling the file
+  would wait for the GIL too, and add its waits to the figure); the file is then checked to
+  have been replaced;
 - UI thread: the time the app's event loop spends running callbacks from the key until the app
   is idle again, which takes in the key's handler, the redraw and layout it causes, and the
   "Saved" label's update when the save reports back (wall time, so time lost waiting for the
@@ -31,6 +33,7 @@ import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -40,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_sessions import make_session  # noqa: E402
 
+import workshop.session.autosave as autosave  # noqa: E402
 from workshop.protocol.load import bundled_protocol_path, load_protocol  # noqa: E402
 from workshop.session.kinds import Step  # noqa: E402
 from workshop.session.store import SessionStore  # noqa: E402
@@ -83,17 +87,35 @@ def file_id(path: Path) -> tuple[int, int, int]:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
-def wait_replaced(path: Path, before: tuple[int, int, int], timeout: float = 10.0) -> float:
-    """Spin (in a thread) until `path` is another file than `before`; the moment it was seen."""
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        try:
-            if file_id(path) != before:
-                return time.perf_counter()
-        except FileNotFoundError:
-            pass
-        time.sleep(0.0001)
-    raise TimeoutError(f"{path} was not saved within {timeout} s")
+class WriteClock:
+    """Wraps the autosaver's `atomic_write`: the moment each write of `path` returned."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.done = threading.Event()
+        self.when = 0.0
+        self._real = autosave.atomic_write
+
+    def __enter__(self) -> WriteClock:
+        def atomic_write(target, data, *args, **kwargs):
+            result = self._real(target, data, *args, **kwargs)
+            if Path(target) == self.path:
+                self.when = time.perf_counter()
+                self.done.set()
+            return result
+
+        autosave.atomic_write = atomic_write
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        autosave.atomic_write = self._real
+
+    def wait(self, timeout: float = 10.0) -> float:
+        """The moment the next write of the file returned."""
+        if not self.done.wait(timeout):
+            raise TimeoutError(f"{self.path} was not saved within {timeout} s")
+        self.done.clear()
+        return self.when
 
 
 async def wait_quiet(meter: LoopMeter, quiet: float = 0.015, limit: float = 5.0) -> None:
@@ -120,7 +142,7 @@ async def drive(kb: int, presses: int, folder: Path) -> dict[str, list[float]]:
     key = make_session(protocol, 0, kb).options[0].key
     figures: dict[str, list[float]] = {"disk": [], "ui": [], "cpu": [], "bare": []}
     app = WorkshopApp(protocol, store, open_path=path)
-    with LoopMeter() as meter:
+    with LoopMeter() as meter, WriteClock(path) as writes:
         async with app.run_test(size=(100, 30)) as pilot:
             meter.own_task = asyncio.current_task()
             app.show_step(Step.principle(principle.id))
@@ -129,12 +151,14 @@ async def drive(kb: int, presses: int, folder: Path) -> dict[str, list[float]]:
             await wait_quiet(meter)
             for n in range(presses):
                 before = file_id(path)
-                seen = asyncio.get_running_loop().run_in_executor(
-                    None, wait_replaced, path, before)
+                writes.done.clear()
+                seen = asyncio.get_running_loop().run_in_executor(None, writes.wait)
                 wall, cpu = meter.wall, meter.cpu
                 start = time.perf_counter()
                 app._driver.send_message(key_event(key if n % 2 == 0 else key.upper()))
                 figures["disk"].append((await seen - start) * 1000)
+                if file_id(path) == before:
+                    raise SystemExit(f"{path} was not replaced by the save")
                 await app.settle()
                 await wait_quiet(meter)
                 figures["ui"].append((meter.wall - wall) * 1000)

@@ -4,10 +4,13 @@ after every kind of change, in every mode, and for data that is equal but writte
 
 from __future__ import annotations
 
+import sys
+import threading
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+import workshop.session.autosave as autosave
 from workshop.session.autosave import Autosaver, SnapshotText, same, session_bytes
 from workshop.session.file_format import session_to_dict
 from workshop.session.model import Session
@@ -132,3 +135,34 @@ def test_the_autosaver_writes_the_snapshot_bytes_after_many_changes(tmp_path, se
             assert path.read_bytes() == session_bytes(session_to_dict(session))
     finally:
         saver.close()
+
+
+def test_the_gil_is_handed_over_sooner_only_while_a_save_is_under_way(tmp_path, session,
+                                                                         protocol, monkeypatch):
+    """While the writer has work, a thread waiting for the GIL gets it within
+    HURRIED_SWITCH_SECONDS; once the file is written the interpreter's interval is back."""
+    path = SessionStore(tmp_path, protocol).create(session)
+    before = sys.getswitchinterval()
+    writing, release = threading.Event(), threading.Event()
+    real = autosave.atomic_write
+
+    def slow_write(target, data, *args, **kwargs):
+        writing.set()
+        release.wait(5)
+        return real(target, data, *args, **kwargs)
+
+    monkeypatch.setattr(autosave, "atomic_write", slow_write)
+    saver = Autosaver(path)
+    try:
+        session.add_vote(protocol.commitments[0].id, "agree")
+        saver.submit(session)
+        assert writing.wait(5)
+        assert sys.getswitchinterval() == pytest.approx(autosave.HURRIED_SWITCH_SECONDS)
+        release.set()
+        assert saver.wait_idle()
+        assert sys.getswitchinterval() == pytest.approx(before)
+        assert path.read_bytes() == session_bytes(session_to_dict(session))
+    finally:
+        release.set()
+        saver.close()
+    assert sys.getswitchinterval() == pytest.approx(before)

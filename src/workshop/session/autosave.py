@@ -17,6 +17,8 @@ holds the GIL while it serialises (the UI thread waits meanwhile), so the writer
 TOML of each part of the last snapshot (`SnapshotText`) and serialises again only the parts
 that changed: a vote re-serialises the votes of one commitment and the header, not every
 comment. The bytes are exactly `session_bytes` of the snapshot (tests/unit/test_autosave_parts.py).
+While a save is under way the interpreter hands the GIL over more often (`HURRIED_SWITCH_SECONDS`):
+the writer needs it between its system calls, and the UI thread is drawing the key meanwhile.
 Nothing here imports Textual.
 """
 
@@ -35,6 +37,38 @@ from workshop.session.file_format import session_to_dict
 from workshop.session.model import Session
 from workshop.toml.atomic import atomic_write
 from workshop.toml.io import dumps_toml
+
+HURRIED_SWITCH_SECONDS = 0.0005
+"""How soon a thread waiting for the GIL gets it while a save is under way (Python's default
+is 5 ms). The writer takes the GIL back after each system call of a save (temp file, write,
+fsync, rename, fsync of the folder) while the UI thread draws the key that caused it, so at 5 ms
+a save of a small session waited for the GIL longer than it wrote (benchmarks/keys.py). The
+default comes back once the writer is idle."""
+
+
+class _Hurry:
+    """Process-wide: the GIL's switch interval is short while any autosaver has work."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._before = 0.005
+
+    def start(self) -> None:
+        with self._lock:
+            if not self._busy:
+                self._before = sys.getswitchinterval()
+                sys.setswitchinterval(min(self._before, HURRIED_SWITCH_SECONDS))
+            self._busy += 1
+
+    def stop(self) -> None:
+        with self._lock:
+            self._busy -= 1
+            if not self._busy:
+                sys.setswitchinterval(self._before)
+
+
+_HURRY = _Hurry()
 
 
 def session_bytes(data: dict) -> bytes:
@@ -168,6 +202,8 @@ class Autosaver:
         self._wake = threading.Event()
         self._idle = threading.Event()
         self._idle.set()
+        self._hurrying = False  # guarded by _hurry_lock
+        self._hurry_lock = threading.Lock()
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="workshop-autosave", daemon=True)
         self._thread.start()
@@ -184,6 +220,10 @@ class Autosaver:
         with self._lock:
             self._pending = data
             self._idle.clear()
+        with self._hurry_lock:
+            if not self._hurrying:
+                self._hurrying = True
+                _HURRY.start()
         self._wake.set()
 
     def flush(self) -> bool:
@@ -219,7 +259,7 @@ class Autosaver:
                 failing = not self._write_pending()
             except BaseException:  # noqa: BLE001 - the writer must outlive any bug
                 failing = True
-                self._idle.set()
+                self._settled()
                 traceback.print_exc(file=sys.stderr)
 
     def _write_pending(self) -> bool:
@@ -227,17 +267,27 @@ class Autosaver:
             with self._lock:
                 data = self._pending
             if data is None:
-                self._idle.set()
+                self._settled()
                 return True
             try:
                 atomic_write(self.path, self._text.bytes_of(data))
             except Exception as exc:  # noqa: BLE001 - every failure is a NOT SAVED, not a crash
                 return self._report(SaveResult(False, self._now(), describe_failure(exc)))
             with self._lock:
-                if self._pending is data:  # nothing newer arrived meanwhile
+                settled = self._pending is data  # nothing newer arrived meanwhile
+                if settled:
                     self._pending = None
-                    self._idle.set()
+            if settled:
+                self._settled()
             return self._report(SaveResult(True, self._now()))
+
+    def _settled(self) -> None:
+        """Nothing more to write for now (or a failure to retry later)."""
+        with self._hurry_lock:
+            if self._hurrying:
+                self._hurrying = False
+                _HURRY.stop()
+        self._idle.set()
 
     def _now(self) -> datetime:
         try:
@@ -250,7 +300,7 @@ class Autosaver:
         allowed to end the writer (the outcome is kept in `last` either way)."""
         self.last = result
         if not result.ok:
-            self._idle.set()
+            self._settled()
         try:
             self.on_result(result)
         except Exception:  # noqa: BLE001
