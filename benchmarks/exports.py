@@ -12,10 +12,12 @@ size, each in a fresh process so its peak memory is its own, R times (medians ar
   writing it atomically, or writing the open data package (data);
   with the process's CPU time beside the wall time (a busy neighbour disturbs it less) and its
   peak memory (max RSS).
-Prints a table: per size and format, read / build_report / render / total in seconds, the total's
-ratio to the read alone, CPU seconds and peak MB; then each format's N : N/10 time ratio (10 is
-linear). Target (issue 15): every export of a 1,000-session merge ≤ 1 s, linear in N. Figures
-depend on the machine and its load: compare the rows of one run.
+Prints a table: per size and format, read / build_report / render / total in seconds (wall),
+the total's ratio to the read alone, CPU seconds (the process's, and build_report's and the
+render's alone) and peak MB; then each format's N : N/10 time ratio (10 is linear). Target
+(issue 15): every export of a 1,000-session merge ≤ 1 s, linear in N. Figures depend on the
+machine and its load (CPU times less): compare the rows of one run. With
+`PYTHONPATH=<a worktree of 8846c29>/src` it measures the code before the speed work.
 Smoke test: `python benchmarks/exports.py 4 --runs 1 --formats md,csv`.
 """
 
@@ -59,15 +61,18 @@ merged = read_result(source, protocol)
 t2 = time.perf_counter()
 figures = {"read": t2 - t1}
 if fmt != "read":
+    c2 = time.process_time()
     with no_cycle_collection():  # as export_bytes and export_data_package do
         report = build_report(merged, protocol)
         t3 = time.perf_counter()
+        c3 = time.process_time()
         if fmt == "data":
             write_data_package(report, out, False)
         else:
             atomic_write(out, render(report, fmt))
         t4 = time.perf_counter()
-    figures.update(build=t3 - t2, render=t4 - t3)
+    figures.update(build=t3 - t2, render=t4 - t3, build_cpu=c3 - c2,
+                   render_cpu=time.process_time() - c3)
 figures["total"] = time.perf_counter() - t1
 figures["cpu"] = time.process_time() - c0
 figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -103,7 +108,8 @@ def row(size: int, fmt: str, m: dict[str, float], read: float) -> str:
         return f"{m[key]:8.2f}" if key in m else f"{'':>8}"
 
     return (f"{size:>6} {fmt:<6}{cell('read')}{cell('build')}{cell('render')}{cell('total')}"
-            f"{m['total'] / read:8.1f}×{m['cpu']:8.2f}{m['peak_mb']:8.0f}")
+            f"{m['total'] / read:8.1f}×{m['cpu']:8.2f}{cell('build_cpu')}{cell('render_cpu')}"
+            f"{m['peak_mb']:8.0f}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -130,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
         if small != args.count:
             sizes[small] = merged_file(root, small)
         print(f"{'N':>6} {'export':<6}{'read':>8}{'build':>8}{'render':>8}{'total':>8}"
-              f"{'/read':>9}{'cpu':>8}{'peak MB':>8}")
+              f"{'/read':>9}{'cpu':>8}{'b. cpu':>8}{'r. cpu':>8}{'peak MB':>8}")
         totals: dict[tuple[int, str], float] = {}
         for size, source in sizes.items():
             reference = medians([measure(Path(source), "read", root / "x")
