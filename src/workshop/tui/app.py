@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -35,13 +36,14 @@ from workshop.tui.app_projector import Projector
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.draft_keeper import DraftKeeper
 from workshop.tui.dialogs.lock_question import lock_question
-from workshop.tui.dialogs.new_session import NewSessionDetails, NewSessionDialog
-from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.leaving import Leaving
-from workshop.tui.screens.help import HelpScreen
 from workshop.tui.screens.start import LISTING, StartScreen
 from workshop.tui.screens.step import StepScreen
 from workshop.tui.steps import make_screen
+
+if TYPE_CHECKING:  # the dialogs and the help are imported when first opened, not at start-up
+    from workshop.tui.dialogs.new_session import NewSessionDetails
+    from workshop.tui.dialogs.text_entry import TextEntryDialog
 
 NOT_SAVED = "NOT SAVED"  # the title of the toast a failed save raises (a recovery takes it away)
 
@@ -115,8 +117,7 @@ class WorkshopApp(App):
         return self.live.path if self.live else self._last_path
 
     async def settle(self) -> None:
-        """Wait for the start screen's reading of the folder and for pending saves (tests and
-        the benchmark use this)."""
+        """Wait for the start screen's listing and for pending saves (tests, benchmarks)."""
         await self.workers.wait_for_complete([w for w in self.workers if w.group == LISTING])
         if self.live is not None:
             await asyncio.to_thread(self.live.wait_saved)
@@ -177,6 +178,8 @@ class WorkshopApp(App):
         def done(details: NewSessionDetails | None) -> None:
             if details is not None:
                 self.create_session(details)
+
+        from workshop.tui.dialogs.new_session import NewSessionDialog
 
         self.push_screen(NewSessionDialog(self.clock().date()), done)
 
@@ -388,6 +391,8 @@ class WorkshopApp(App):
                     timeout=10)
 
     def action_help(self) -> None:
+        from workshop.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -19,10 +19,8 @@ from textual.timer import Timer
 from workshop.protocol.model import Protocol
 from workshop.session.drafts import FORM_KINDS, Draft, draft_fields
 from workshop.session.live import LiveSession, draft_context, draft_label
-from workshop.tui.dialogs.action_form import ActionDetails, ActionForm
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.form_draft import DraftedForm
-from workshop.tui.dialogs.signatory_form import SignatoryDetails, SignatoryForm
 from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.messages import ChangeRequested, DraftChanged, TextEntered
 
@@ -119,6 +117,10 @@ class DraftKeeper:
 
     def restore_form(self, draft: Draft, protocol: Protocol) -> None:
         """A form's draft, back in its form as it was typed; saved as the form saves."""
+        # The forms are imported when a draft of one is found, not at start-up.
+        from workshop.tui.dialogs.action_form import ActionDetails, ActionForm
+        from workshop.tui.dialogs.signatory_form import SignatoryDetails, SignatoryForm
+
         fields, post = draft_fields(draft), self.app.post_message
 
         def done(details: ActionDetails | SignatoryDetails | None) -> None:
