@@ -155,8 +155,8 @@ class PrincipleScreen(StepScreen):
         self.show_in("#detail-bars", (figures, colours), lambda: self.bars(c))
         self.show_in("#detail-compact", figures, lambda: self.compact(c))
         key = (c.id, self.entries_key(c))
-        if self.shown.get("entries") != key:
-            self.shown["entries"] = key
+        if self.drawn.get("entries") != key:
+            self.drawn["entries"] = key
             self.show_entries(c)
 
     def detail_head(self, c: Commitment) -> Text:

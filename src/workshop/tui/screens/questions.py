@@ -79,8 +79,8 @@ class QuestionsScreen(StepScreen):
         self.show_in("#detail-text", q.id, lambda: question_text(q))
         answers = [("answers", e) for e in self.session.answers.get(q.id, [])]
         key = (q.id, tuple(tuple(vars(e).values()) for _, e in answers))
-        if self.shown.get("entries") != key:
-            self.shown["entries"] = key
+        if self.drawn.get("entries") != key:
+            self.drawn["entries"] = key
             self.query_one("#entries", EntryList).show(answers)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

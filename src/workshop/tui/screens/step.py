@@ -107,7 +107,7 @@ class StepScreen(Screen):
         self.protocol = data.protocol
         self.read_only = data.read_only
         self.set_reactive(StepScreen.save_result, save_result)
-        self.shown: dict[str, object] = {}
+        self.drawn: dict[str, object] = {}
         """What each part of the screen shows now, by a key of its content (`show_in`)."""
         self._heights: dict[str, tuple[int, int]] = {}
         self._statics: dict[str, Static] = {}
@@ -134,15 +134,15 @@ class StepScreen(Screen):
         listing.set_options([Option(Text(text), id=row_id) for row_id, text in rows])
         listing.highlighted = 0
         listing.focus()
-        self.shown = {key: value for key, value in self.shown.items() if not key.startswith("row")}
+        self.drawn = {key: value for key, value in self.drawn.items() if not key.startswith("row")}
 
     def show_in(self, selector: str, key: object, make: Callable[[], RenderableType]) -> bool:
         """Show `make()` in the Static `selector` unless it shows the content `key` names
         already; lay the screen out again only when the Static's height changes. True if it
         was redrawn."""
-        if selector in self.shown and self.shown[selector] == key:
+        if selector in self.drawn and self.drawn[selector] == key:
             return False
-        self.shown[selector] = key
+        self.drawn[selector] = key
         static = self._statics.get(selector)
         if static is None:
             static = self._statics[selector] = self.query_one(selector, Static)
@@ -167,8 +167,8 @@ class StepScreen(Screen):
         changed = {}
         for index, (key, make) in rows.items():
             name = f"row{listing.id}:{index}"
-            if name not in self.shown or self.shown[name] != key:
-                self.shown[name] = key
+            if name not in self.drawn or self.drawn[name] != key:
+                self.drawn[name] = key
                 changed[index] = make()
         replace_rows(listing, changed)
 
