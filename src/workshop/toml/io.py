@@ -126,11 +126,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def check_regular(path: Path | str) -> os.stat_result:
+def check_regular(path: Path | str, name: str | None = None) -> os.stat_result:
     """The file's status, if `path` is a regular file (or a link to one) that may be read;
-    otherwise `TomlFileError` naming `path` as given, never a link's target. Nothing is opened,
-    so a FIFO or a device cannot block."""
-    name = display_path(path)
+    otherwise `TomlFileError` naming `path` as given (or as `name`, its display_path, when the
+    caller has it), never a link's target. Nothing is opened, so a FIFO or a device cannot
+    block."""
+    name = display_path(path) if name is None else name
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -191,11 +192,12 @@ def read_bytes(path: Path | str) -> bytes:
     return _read_bytes(path, display_path(path))
 
 
-def read_text(path: Path | str) -> str:
+def read_text(path: Path | str, name: str | None = None) -> str:
     """A file's text; `TomlFileError` naming the file if it is missing, not a regular file, too
-    big, unreadable or not UTF-8. A byte-order mark at the start is dropped."""
-    name = display_path(path)
-    check_regular(path)
+    big, unreadable or not UTF-8. A byte-order mark at the start is dropped. (`name`: the
+    file's display_path, when the caller has it: each costs a walk of the folder's path.)"""
+    name = display_path(path) if name is None else name
+    check_regular(path, name)
     raw = _read_bytes(path, name)
     try:
         text = raw.decode("utf-8")
@@ -205,14 +207,15 @@ def read_text(path: Path | str) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
-def read_toml(path: Path | str) -> tuple[dict[str, Any], str]:
+def read_toml(path: Path | str, name: str | None = None) -> tuple[dict[str, Any], str]:
     """Read a TOML file; return its data and its text (the text lets errors find lines).
 
     Every reader of protocol and session files comes through here. Raises `TomlFileError`
     naming the file for a missing or unreadable file, text that is not UTF-8, or bad TOML.
     """
-    text = read_text(path)
-    return parse_toml(text, display_path(path)), text
+    name = display_path(path) if name is None else name
+    text = read_text(path, name)
+    return parse_toml(text, name), text
 
 
 def dumps_toml(data: dict[str, Any]) -> str:
@@ -231,7 +234,7 @@ def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str
     UTF-8, not TOML, empty) as a SessionFileError naming the file."""
     file = display_path(path)
     try:
-        data, text = read_toml(path)
+        data, text = read_toml(path, file)
     except TomlFileError as exc:
         raise SessionFileError(exc.problems) from None
     if not data:
