@@ -11,6 +11,7 @@ is a `<section aria-labelledby=...>` region named by its heading. Nothing here i
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from workshop.consultation.marks import CONSENSUS, CONTESTED, NO_VOTES
 from workshop.consultation.report import CommitmentView, Note, Report
@@ -74,10 +75,16 @@ def result(c: CommitmentView) -> str:
     return verdict(c) + (f" — {h(c.leading_text)}" if c.leading_text else "")
 
 
+@lru_cache(maxsize=4096)
+def _who(workshop: str) -> str:
+    """The workshop's name before its entry, escaped once per workshop, not once per entry."""
+    return f'<span class="who">{h(workshop)}:</span> '
+
+
 def notes(report: Report, items: Iterable[Note]) -> str:
     """People's words as a list, each with its workshop's name in a report of many."""
     out = []
     for note in items:
-        who = "" if report.single else f'<span class="who">{h(note.workshop)}:</span> '
+        who = "" if report.single else _who(note.workshop)
         out.append(f'<li>{who}<span class="user">{h(note.text)}</span></li>')
     return '<ul class="notes">' + "".join(out) + "</ul>"

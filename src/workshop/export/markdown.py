@@ -21,6 +21,8 @@ or make a link or HTML, with backslashes only where one is needed. Nothing here 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from workshop.consultation.amendments import AmendmentGroup
 from workshop.consultation.figures import long_date, when
 from workshop.consultation.findings import findings
@@ -288,9 +290,15 @@ def diff_line(runs: list[tuple[str, str]] | tuple[tuple[str, str], ...]) -> str:
 
 def _item(note: Note, report: Report, prefix: str = "") -> list[str]:
     """One list item; the workshop first when there are several."""
-    who = "" if report.single else f"**{md_text(note.workshop)}:** "
+    who = "" if report.single else _who(note.workshop)
     text = md_paragraph(note.text, indent="  ", start=not (prefix or who))
     return [f"- {prefix}{who}{text}"]
+
+
+@lru_cache(maxsize=4096)
+def _who(workshop: str) -> str:
+    """`**Leeds, 2 November 2026:** `, escaped once per workshop, not once per entry."""
+    return f"**{md_text(workshop)}:** "
 
 
 def _questions(report: Report) -> list[str]:
