@@ -52,7 +52,7 @@ async def test_names_come_first_and_the_sessions_fill_in_as_they_are_read(protoc
                                                          s.updated.replace(hour=12))])
     (folder / "broken.toml").write_text("not [ toml", encoding="utf-8")
     held = []
-    monkeypatch.setattr(StartScreen, "read_all", lambda self, paths: held.append(paths))
+    monkeypatch.setattr(StartScreen, "read_all", lambda self, paths, drawn=None: held.append(paths))
     app = make_app(protocol, folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -79,7 +79,7 @@ async def test_names_come_first_and_the_sessions_fill_in_as_they_are_read(protoc
 
 async def test_a_row_not_read_yet_opens_all_the_same(protocol, folder, monkeypatch):
     make_session_file(protocol, folder, group="Only group")
-    monkeypatch.setattr(StartScreen, "read_all", lambda self, paths: None)  # never read
+    monkeypatch.setattr(StartScreen, "read_all", lambda self, paths, drawn=None: None)  # never read
     app = make_app(protocol, folder)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -29,6 +29,7 @@ which folder to copy from or back up.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -56,7 +57,8 @@ LISTING = "start-listing"
 """The worker group that reads the sessions folder (the app's `settle` waits for it)."""
 
 FILL_EVERY = 0.3
-"""Seconds between two fillings of the table while the folder is read."""
+"""Seconds between two fillings of the table while the folder is read, per hundred files (each
+filling lays out every row: a thousand files are filled in every 3 s, not 70 times)."""
 
 
 def full_path(folder: Path) -> str:
@@ -174,20 +176,25 @@ class StartScreen(Screen):
         paths = session_paths(self.store)
         self.listings = unread(paths)
         self.draw()
-        self.run_worker(lambda: self.read_all(paths), thread=True, group=LISTING,
+        drawn = threading.Event()  # the names reach the screen before the reading starts
+        self.call_after_refresh(drawn.set)
+        self.run_worker(lambda: self.read_all(paths, drawn), thread=True, group=LISTING,
                         exclusive=True, exit_on_error=False)
 
-    def read_all(self, paths: list[Path]) -> None:
+    def read_all(self, paths: list[Path], drawn: threading.Event | None = None) -> None:
         """In the worker thread: read each file, handing the rows read to the screen every
         FILL_EVERY seconds, and at the end the copies of sessions that could not be saved."""
         import workshop.consultation.progress  # noqa: F401 - here, not in the UI thread
 
+        if drawn is not None:
+            drawn.wait(1.0)
+        every = FILL_EVERY * max(1.0, len(paths) / 100)
         worker, read, last = get_current_worker(), [], time.monotonic()
         for path in paths:
             if worker.is_cancelled:
                 return
             read.append(read_listing(self.store, path))
-            if time.monotonic() - last > FILL_EVERY:
+            if time.monotonic() - last > every:
                 self.post_message(RowsRead(read))  # thread-safe
                 read, last = [], time.monotonic()
         found = copies_in(paths)
