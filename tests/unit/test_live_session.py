@@ -270,3 +270,24 @@ def test_copies_are_found_by_name_only_for_their_session(tmp_path, fallbacks):
     emergency.write_copy(b"x", tmp_path / "s" / "other.toml", home)
     assert emergency.copies_of(session) == [mine]
     assert emergency.copies_in([session, mine]) == {session: [mine]}
+
+
+def test_copies_in_finds_what_copies_of_finds_for_each_session(tmp_path, fallbacks):
+    """The start screen lists each place once for all its sessions (not once per session):
+    it must find exactly what `copies_of` finds, glob characters and near names included."""
+    home, temp = fallbacks
+    folder = tmp_path / "s"
+    folder.mkdir()
+    stems = ["2026-11-22_a_[x]1", "2026-11-22_a", "b*?", "b", "c.d"]
+    sessions = []
+    for n, stem in enumerate(stems):
+        path = folder / f"{stem}.toml"
+        path.write_text("")
+        sessions.append(path)
+        for place, kind in ((folder, emergency.COPY), (home, emergency.EMERGENCY),
+                            (temp, emergency.COPY))[: n % 3 + 1]:
+            emergency.write_copy(b"x", path, place, kind)
+    (folder / "2026-11-22_a.copy-notes.txt").write_text("not a copy: not .toml")
+    found = emergency.copies_in(sessions)
+    assert found == {p: emergency.copies_of(p) for p in sessions if emergency.copies_of(p)}
+    assert len(found) == len(stems)
