@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +31,10 @@ DEFAULT_PROTOCOL_NAME = "protocol.toml"
 
 
 def bundled_protocol_path() -> Path:
-    """The protocol shipped inside the package, so `workshop` works from any folder."""
-    return Path(str(resources.files("workshop.protocol").joinpath(DEFAULT_PROTOCOL_NAME)))
+    """The protocol shipped inside the package, so `workshop` works from any folder. (The
+    package is installed as files, never zipped, so this is its path; `importlib.resources`
+    would pull in zipfile before the first screen to say the same.)"""
+    return Path(__file__).with_name(DEFAULT_PROTOCOL_NAME)
 
 
 def default_protocol_path(cwd: Path | None = None) -> Path:
