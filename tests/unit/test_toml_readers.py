@@ -165,3 +165,30 @@ def test_hypothesis_sessions_and_merges_read_the_same(data, protocol):
     for raw in (dumps_session(session), dumps_merged(merge(found, protocol).merged, protocol)):
         text = raw.decode("utf-8")
         assert strict(parse_fast(text)) == strict(tomllib.loads(text)) == strict(tomli.loads(text))
+
+
+def test_sessions_and_merged_files_read_give_standard_time_zones(corpus, protocol):
+    """read_workshop_toml leaves rtoml's tzinfo class in the data it hands the session and
+    merged file readers; every datetime they build must have the standard library's."""
+    from workshop.consultation.inputs import read_input
+
+    def zones(value, out):
+        if isinstance(value, datetime):
+            out.add(type(value.tzinfo))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                zones(item, out)
+        elif isinstance(value, dict):
+            for item in value.values():
+                zones(item, out)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                zones(getattr(value, name), out)
+        return out
+
+    generated = [p for p in corpus if p.parent.name in ("consult", "assess")
+                 or p.parent.name.startswith("generated")]
+    assert len(generated) >= 9
+    for path in generated:
+        _, records = read_input(path, protocol)
+        assert zones(records, set()) == {timezone}, path

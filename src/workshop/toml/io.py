@@ -57,11 +57,14 @@ _AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
-def parse_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column."""
+def parse_toml(text: str, file: str, standard_zones: bool = True) -> dict[str, Any]:
+    """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column.
+    `standard_zones=False` leaves rtoml's own tzinfo class on datetimes, for a caller that
+    takes every value through `Reader.get`, which replaces it (a tenth of a merge's reading)."""
     if _fast_loads is not None and not text.startswith(BOM):  # rtoml skips a BOM; tomli refuses
         try:
-            return _standard_zones(_fast_loads(text))
+            data = _fast_loads(text)
+            return _standard_zones(data) if standard_zones else data
         except (ValueError, RecursionError):  # refused (or nested past our walk): ask _parser
             pass
     try:
@@ -207,7 +210,8 @@ def read_text(path: Path | str, name: str | None = None) -> str:
     return text[1:] if text.startswith(BOM) else text
 
 
-def read_toml(path: Path | str, name: str | None = None) -> tuple[dict[str, Any], str]:
+def read_toml(path: Path | str, name: str | None = None, standard_zones: bool = True
+              ) -> tuple[dict[str, Any], str]:
     """Read a TOML file; return its data and its text (the text lets errors find lines).
 
     Every reader of protocol and session files comes through here. Raises `TomlFileError`
@@ -215,7 +219,7 @@ def read_toml(path: Path | str, name: str | None = None) -> tuple[dict[str, Any]
     """
     name = display_path(path) if name is None else name
     text = read_text(path, name)
-    return parse_toml(text, name), text
+    return parse_toml(text, name, standard_zones), text
 
 
 def dumps_toml(data: dict[str, Any]) -> str:
@@ -231,10 +235,12 @@ def dumps_toml_bytes(data: dict[str, Any]) -> bytes:
 
 def read_workshop_toml(path: Path | str, what: str) -> tuple[dict[str, Any], str, str]:
     """A workshop file's data, text and display name; any problem reading it (missing, not
-    UTF-8, not TOML, empty) as a SessionFileError naming the file."""
+    UTF-8, not TOML, empty) as a SessionFileError naming the file. The data is for the session
+    and merged file readers only: its datetimes may carry rtoml's tzinfo class until
+    `Reader.get` hands them out with the standard library's."""
     file = display_path(path)
     try:
-        data, text = read_toml(path, file)
+        data, text = read_toml(path, file, standard_zones=False)
     except TomlFileError as exc:
         raise SessionFileError(exc.problems) from None
     if not data:

@@ -10,7 +10,7 @@ past a documented bound. Nothing here imports Textual.
 from __future__ import annotations
 
 import math
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from workshop.errors import MAX_PROBLEMS, Problem
@@ -48,9 +48,13 @@ class Reader:
         if wrong_bool or not isinstance(value, kind):
             self.report(path, f"must be {describe(kind)}, not {type_name(value)}")
             return None
-        if isinstance(value, datetime) and value.tzinfo is None:
-            self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
-            return None
+        if isinstance(value, datetime):
+            zone = value.tzinfo
+            if zone is None:
+                self.report(path, "must be a date and time with a time zone (…Z or …+00:00)")
+                return None
+            if type(zone) is not timezone:  # rtoml's own class (io.read_workshop_toml)
+                return value.replace(tzinfo=timezone(value.utcoffset()))
         return value
 
     def number(self, table: Any, path: KeyPath, kind: type | tuple[type, ...], limit: int,
