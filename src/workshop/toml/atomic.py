@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -70,7 +69,7 @@ def _set_mode(fd: int, mode: int) -> None:
 def _create_temp(path: Path, mode: int) -> tuple[int, str]:
     """A new temp file beside `path`, created with `mode` (the kernel applies the umask)."""
     for _ in range(100):
-        name = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = str(path.parent / f".{path.name}.{os.urandom(4).hex()}.tmp")
         try:
             return os.open(name, _FLAGS, mode), name
         except FileExistsError:

@@ -22,25 +22,26 @@ import os
 import re
 import stat
 from datetime import datetime, timezone
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 from workshop.errors import Problem, SessionFileError, TomlFileError, display_path
+from workshop.toml.writer import dumps as _dumps
+from workshop.toml.writer import dumps_bytes as _dumps_bytes
 
 try:  # the compiled wheel is several times faster than the pure-Python standard library copy
     import tomli as _parser
 except ImportError:  # pragma: no cover - depends on what is installed
     import tomllib as _parser
 
-try:  # several times faster again; any text it refuses goes to _parser for the error message
-    from rtoml import loads as _fast_loads
-except ImportError:  # pragma: no cover - depends on what is installed
-    _fast_loads = None
+_UNLOADED: Any = object()
+_fast_loads: Any = _UNLOADED
+"""rtoml's `loads`, several times faster again (any text it refuses goes to _parser for the
+error message); imported at the first parse, not with this module: the first screen's start-up
+does not wait for it. None when it is not installed (or a test turns it off)."""
 
-from workshop.toml.writer import dumps as _dumps
-from workshop.toml.writer import dumps_bytes as _dumps_bytes
-
-PARSER_NAME: str = "rtoml" if _fast_loads is not None else _parser.__name__
+PARSER_NAME: str = "rtoml" if find_spec("rtoml") is not None else _parser.__name__
 """Which parser `read_toml` uses: `rtoml`, `tomli` or `tomllib`."""
 
 MAX_FILE_BYTES = 128 * 1024 * 1024
@@ -61,9 +62,10 @@ def parse_toml(text: str, file: str, standard_zones: bool = True) -> dict[str, A
     """Parse TOML text; a syntax error becomes a `TomlFileError` with line and column.
     `standard_zones=False` leaves rtoml's own tzinfo class on datetimes, for a caller that
     takes every value through `Reader.get`, which replaces it (a tenth of a merge's reading)."""
-    if _fast_loads is not None and not text.startswith(BOM):  # rtoml skips a BOM; tomli refuses
+    fast = _fast_loads if _fast_loads is not _UNLOADED else _load_fast()
+    if fast is not None and not text.startswith(BOM):  # rtoml skips a BOM; tomli refuses
         try:
-            data = _fast_loads(text)
+            data = fast(text)
             return _standard_zones(data) if standard_zones else data
         except (ValueError, RecursionError):  # refused (or nested past our walk): ask _parser
             pass
@@ -90,6 +92,16 @@ def parse_toml(text: str, file: str, standard_zones: bool = True) -> dict[str, A
             message = message[: match.start()] + " at the end of the file"
         message = f"not valid TOML: {message[:1].lower()}{message[1:]}"
         raise TomlFileError(Problem(file, message, line=line, column=column)) from None
+
+
+def _load_fast():
+    global _fast_loads
+    try:
+        from rtoml import loads
+    except ImportError:  # pragma: no cover - depends on what is installed
+        loads = None
+    _fast_loads = loads
+    return loads
 
 
 def _standard_zones(node: Any) -> Any:
