@@ -17,7 +17,8 @@ from workshop.session.store import SessionStore
 HEAVY = ("docx", "xlsxwriter", "openpyxl", "matplotlib", "sklearn", "http.server",
          "importlib.metadata", "workshop.export", "workshop.analysis", "workshop.projector.server",
          "workshop.tui.screens.results", "workshop.tui.screens.review",
-         "workshop.consultation.report", "workshop.cli.merge", "workshop.cli.export")
+         "workshop.consultation.report", "workshop.cli.merge", "workshop.cli.export",
+         "workshop.tui.screens.start")
 """Modules (and their packages) the first screen of `workshop open` must not import."""
 
 OPEN_HEADLESS = textwrap.dedent("""

@@ -11,7 +11,6 @@ through a reactive the app sets on the step screen. Palette commands are in comm
 from __future__ import annotations
 
 import asyncio
-import signal
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
@@ -36,9 +35,9 @@ from workshop.tui.app_projector import Projector
 from workshop.tui.commands import WorkshopCommands
 from workshop.tui.dialogs.draft_keeper import DraftKeeper
 from workshop.tui.dialogs.lock_question import lock_question
-from workshop.tui.leaving import Leaving
-from workshop.tui.screens.start import LISTING, StartScreen
+from workshop.tui.leaving import Leaving, add_signal_handlers
 from workshop.tui.screens.step import StepScreen
+from workshop.tui.start_listing import LISTING, is_start_screen
 from workshop.tui.steps import make_screen
 
 if TYPE_CHECKING:  # the dialogs and the help are imported when first opened, not at start-up
@@ -126,12 +125,7 @@ class WorkshopApp(App):
 
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
-            try:
-                self._loop.add_signal_handler(signum, self.on_signal, signum)
-                self._signals.append(signum)
-            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
-                pass
+        self._signals = add_signal_handlers(self._loop, self.on_signal)
         # A session opened at once is the first screen (the start screen only if it cannot be
         # opened: nothing is drawn that is not shown); results come over the start screen.
         if self._initial_open is not None:
@@ -146,7 +140,12 @@ class WorkshopApp(App):
     def show_start(self) -> None:
         """The start screen, if nothing is on screen yet (the first thing opened failed)."""
         if len(self.screen_stack) <= 1:  # Textual's blank default screen only
-            self.push_screen(StartScreen(self.store, self.protocol))
+            self.push_screen(self.start_screen())
+
+    def start_screen(self) -> Screen:
+        from workshop.tui.screens.start import StartScreen  # not imported under a session
+
+        return StartScreen(self.store, self.protocol)
 
     def on_unmount(self) -> None:
         if self._loop is not None:
@@ -249,7 +248,7 @@ class WorkshopApp(App):
         return saved
 
     def action_open_another(self) -> None:
-        self.leaving.leave(lambda: self.switch_screen(StartScreen(self.store, self.protocol)))
+        self.leaving.leave(lambda: self.switch_screen(self.start_screen()))
 
     # -- steps ----------------------------------------------------------------------------------
 
@@ -259,7 +258,7 @@ class WorkshopApp(App):
             return
         step = self.live.go_to(step, record)
         screen = make_screen(self.live, self.protocol, step)
-        if isinstance(self.screen, (StepScreen, StartScreen)):
+        if isinstance(self.screen, StepScreen) or is_start_screen(self.screen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)

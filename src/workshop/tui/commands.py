@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from workshop.tui.app_results import is_results_view
-from workshop.tui.screens.start import StartScreen
+from workshop.tui.start_listing import is_start_screen
 from workshop.tui.steps import step_title
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def results_commands(app: WorkshopApp, screen) -> Iterator[Command]:
         for p in app.protocol.principles:
             yield Command(f"Results: jump to {p.title}", "Show this principle's commitments",
                           lambda p=p: screen.jump_to_principle(p.id))
-    elif isinstance(screen, StartScreen) and app.live is None:
+    elif is_start_screen(screen) and app.live is None:
         yield Command("Results of every session",
                       "Merge the sessions folder in memory and show the results",
                       app.action_folder_results)

@@ -11,7 +11,9 @@ the process ends even if the terminal has gone and Textual's shutdown blocks wri
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,20 @@ from workshop.errors import StoreError, display_path
 from workshop.session.live import LiveSession
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.unsaved import COPY, QUIT, RETRY, UnsavedChoice, UnsavedDialog
+
+
+def add_signal_handlers(loop: asyncio.AbstractEventLoop,
+                        handler: Callable[[int], object]) -> list[int]:
+    """SIGHUP (the terminal closed) and SIGTERM call `handler(signum)` on the loop; the signals
+    that could be handled (none on Windows)."""
+    handled = []
+    for signum in (signal.SIGHUP, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+            handled.append(signum)
+        except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
+            pass
+    return handled
 
 WATCHDOG_SECONDS = 3.0
 """How long a signalled exit may take, once everything is written, before the process ends

@@ -9,6 +9,7 @@ yet is a `Listing` with neither a session nor an error. Nothing here imports Tex
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -16,6 +17,16 @@ from workshop.errors import SessionFileError
 from workshop.session.file_format import read_session
 from workshop.session.store import THEMES_SUFFIX, Listing, SessionStore
 from workshop.toml.atomic import clean_stale_temps
+
+LISTING = "start-listing"
+"""The worker group that reads the sessions folder (the app's `settle` waits for it)."""
+
+
+def is_start_screen(screen: object) -> bool:
+    """Whether `screen` is the start screen, without importing it (it is not, under a session
+    opened at once): no screen can be one before its module has been imported."""
+    module = sys.modules.get("workshop.tui.screens.start")
+    return module is not None and isinstance(screen, module.StartScreen)
 
 
 def session_paths(store: SessionStore) -> list[Path]:

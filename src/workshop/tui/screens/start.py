@@ -48,13 +48,17 @@ from workshop.session.kinds import Mode
 from workshop.session.model import Session
 from workshop.session.store import Listing, SessionStore
 from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
-from workshop.tui.start_listing import in_order, is_unread, read_listing, session_paths, unread
+from workshop.tui.start_listing import (
+    LISTING,
+    in_order,
+    is_unread,
+    read_listing,
+    session_paths,
+    unread,
+)
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""
-
-LISTING = "start-listing"
-"""The worker group that reads the sessions folder (the app's `settle` waits for it)."""
 
 FILL_EVERY = 0.3
 """Seconds between two fillings of the table while the folder is read, per hundred files (each
