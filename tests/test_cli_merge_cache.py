@@ -171,3 +171,22 @@ def test_a_bad_file_is_never_cached_so_its_problems_are_told_every_time(capsys, 
         code = main(["--protocol", str(REPO / "protocol.toml"), "merge", "in", "-o", "x.toml"])
         assert code == 2
         assert "bad.toml:2" in capsys.readouterr().err
+
+
+def test_a_cache_locked_by_another_merge_is_left_alone(capsys, folder, reads, tmp_path):
+    """Two merges at once: the second does not wait long, does not take the first one's cache
+    away, and keeps what it read beside its output instead."""
+    merge(capsys, "in", "-o", "a.toml")
+    (folder / "late.toml").write_bytes(sorted(folder.glob("*.toml"))[0].read_bytes())
+    other = sqlite3.connect(folder / CACHE_NAME, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another merge saving: it may be read, not written
+    try:
+        merge(capsys, "in", "-o", "b.toml")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert reads[5:] == ["late.toml"]  # the rest came from the cache
+    assert (folder / CACHE_NAME).is_file() and (tmp_path / CACHE_NAME).is_file()
+    merge(capsys, "in", "-o", "c.toml")
+    assert reads[5:] == ["late.toml"]  # found beside the output this time
+    assert Path("b.toml").read_bytes() == Path("c.toml").read_bytes()

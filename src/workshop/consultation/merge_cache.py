@@ -95,7 +95,10 @@ class _Store:
                     db.execute("DELETE FROM files")
                     db.execute("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (stamp,))
                 return cls(db)
-            except sqlite3.Error:
+            except sqlite3.OperationalError:  # locked by another merge, or cannot be written
+                db.close()
+                return None
+            except sqlite3.Error:  # damaged, or not a database: made anew
                 db.close()
                 if attempt == 2 or not _remove(path):
                     return None
