@@ -14,7 +14,9 @@ alike) and its ratio to the bare app's median, the target being 1.3 at most; the
 that take longest to import before `workshop open` draws its first screen (`-X importtime`), and
 whether any of the heavy ones (exports, Word, Excel, charts, the results view, the analysis,
 the projector's server) was imported. Figures depend on the machine and its load: compare the
-ratios of one run. Smoke test: `python benchmarks/startup.py --files 2 --runs 1 --kb 14`.
+ratios of one run. `--before SRC` also times each `workshop` program with PYTHONPATH=SRC (e.g.
+the `src` of a `git worktree` of an older commit), in the same run, on the same files.
+Smoke test: `python benchmarks/startup.py --files 2 --runs 1 --kb 14`.
 """
 
 from __future__ import annotations
@@ -112,6 +114,7 @@ class Cases:
         self.session = root / "session.toml"
         made = SessionStore(root, protocol).create(make_session(protocol, 10_000, kb))
         made.rename(self.session)
+        self.before: Path | None = None
         self.folders = {0: root / "empty"}
         (root / "empty" / "sessions").mkdir(parents=True)
         for count in counts:
@@ -126,8 +129,11 @@ class Cases:
         return Path(shutil.copy(self.session, folder / "session.toml"))
 
     def run(self, name: str, *options: str, **kwargs) -> float:
-        """Time the program `name` (bare, open:N, start:N), run with Python's `options`."""
+        """Time the program `name` (bare, open:N, start:N, or before:open:N, before:start:N
+        for the code in `self.before`), run with Python's `options`."""
         py = [sys.executable, *options]
+        if name.startswith("before:"):
+            name, kwargs["env"] = name[7:], {"PYTHONPATH": str(self.before)}
         if name == "bare":
             return time_to_screen([*py, str(self.bare)], self.root, BARE_MARK, **kwargs)
         kind, count = name.split(":")
@@ -156,11 +162,16 @@ def main(argv: list[str] | None = None) -> None:
                         help="how many sessions in ./sessions (default: 100 1000)")
     parser.add_argument("--runs", type=int, default=7, metavar="R", help="runs of each (7)")
     parser.add_argument("--kb", type=int, default=51, help="about how big each session is (KB)")
+    parser.add_argument("--before", type=Path, metavar="SRC",
+                        help="also time the workshop programs with PYTHONPATH=SRC")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         cases = Cases(Path(tmp), args.files, args.kb)
+        cases.before = args.before
         names = ["bare", "open:0", *(f"open:{n}" for n in args.files),
                  *(f"start:{n}" for n in args.files)]
+        if args.before:
+            names += [f"before:{name}" for name in names[1:]]
         times: dict[str, list[float]] = {name: [] for name in names}
         for name in names:  # once unmeasured: the files and modules are in the page cache
             cases.run(name)
@@ -176,11 +187,11 @@ def main(argv: list[str] | None = None) -> None:
         if name == "bare":
             label = "bare Textual app (Header+Static+Footer)"
         else:
-            kind, count = name.split(":")
+            kind, count = name.split(":")[-2:]
             label = ("workshop open FILE" if kind == "open" else "workshop (start screen)") + \
-                f", {int(count):,} in ./sessions"
+                f", {int(count):,} in ./sessions" + (" (before)" if "before:" in name else "")
         met = "" if name == "bare" else ("met" if median <= 1.3 * bare else "NOT met")
-        print(f"{label:<44} {median:>9.3f} {median / bare:>7.2f} {met:>7}")
+        print(f"{label:<53} {median:>9.3f} {median / bare:>7.2f} {met:>7}")
     print("\nSlowest imports before `workshop open` draws (own time, ms):")
     for micros, module in slowest:
         print(f"  {micros / 1000:7.1f}  {module}")
