@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
         slowest, heavy = import_profile(cases)
     bare = statistics.median(times["bare"])
     print(f"First screen on a 100x30 pty, median of {args.runs} run(s), {args.kb} KB sessions")
-    print(f"{'program':<44} {'median s':>9} {'× bare':>7} {'≤ 1.3×':>7}")
+    print(f"{'program':<53} {'median s':>9} {'× bare':>7} {'≤ 1.3×':>7}")
     for name in names:
         median = statistics.median(times[name])
         if name == "bare":
