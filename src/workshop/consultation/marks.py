@@ -90,10 +90,7 @@ def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, 
     by_session = merged.by_session(commitment.id)
     leading = max(option_ids, key=lambda o: (totals[o], -option_ids.index(o)))
     lead_share = totals[leading] / total if total else 0.0
-    # Exact fractions: 7/10 - 2/10 is 0.49999999999999994 in floats, and must be exactly 1/2.
-    shares = [Fraction(counts.get(leading, 0), sum(counts.values()))
-              for counts in by_session.values() if sum(counts.values())]
-    spread = float(max(shares) - min(shares)) if len(shares) > 1 else 0.0
+    spread = _spread(by_session.values(), leading)
     return CommitmentResult(
         principle=principle, commitment=commitment, number=number, totals=totals,
         sessions_voted=len(by_session), leading=leading if total else None,
@@ -101,6 +98,28 @@ def commitment_result(merged: Merged, protocol: Protocol, principle: Principle, 
         comments=merged.entry_count("comments", commitment.id),
         amendments=merged.entry_count("amendments", commitment.id),
     )
+
+
+def _spread(counts_by_session, leading: str) -> float:
+    """The widest gap between two sessions' shares for the leading option. Exact fractions:
+    7/10 - 2/10 is 0.49999999999999994 in floats, and must be exactly 1/2; the highest and
+    lowest shares are found by comparing cross-products, one Fraction each at the end."""
+    high = low = None
+    for counts in counts_by_session:
+        total = sum(counts.values())
+        if not total:
+            continue
+        share = (counts.get(leading, 0), total)
+        if high is None:
+            high = low = share
+            continue
+        if share[0] * high[1] > high[0] * share[1]:
+            high = share
+        if share[0] * low[1] < low[0] * share[1]:
+            low = share
+    if high is None or high is low:
+        return 0.0
+    return float(Fraction(*high) - Fraction(*low))
 
 
 def commitment_results(merged: Merged, protocol: Protocol) -> list[CommitmentResult]:
@@ -115,7 +134,8 @@ def sort_results(results: list[CommitmentResult], order: str) -> list[Commitment
     position = {id(r): n for n, r in enumerate(results)}
     if order == "contested":
         rank = {CONTESTED: 0, "": 1, CONSENSUS: 2, NO_VOTES: 3}
-        return sorted(results, key=lambda r: (rank[r.mark], r.lead_share, -r.spread, position[id(r)]))
+        return sorted(results, key=lambda r: (rank[r.mark], r.lead_share, -r.spread,
+                                              position[id(r)]))
     if order == "commented":
         return sorted(results, key=lambda r: (-r.notes, position[id(r)]))
     return list(results)
