@@ -235,15 +235,20 @@ def rating_detail(rating: Rating, scale: RatingScale, colours: Colours,
         summary.append(f"  {LOW_MARK}", style="bold yellow")
     parts: list[RenderableType] = [head, Text(""), bars, summary]
     if workshops > 1 and rating.by_workshop:
+        from workshop.tui import results_render  # the results view's limit (only it shows this)
+
         table = Table(box=None, padding=(0, 1), expand=True, show_edge=False)
         table.add_column("Workshop", ratio=1, min_width=12)
         table.add_column("Ratings", justify="right", no_wrap=True)
         table.add_column("Mean", justify="right", no_wrap=True)
         table.add_column("Spread", no_wrap=True)
-        for w in rating.by_workshop:
+        for w in rating.by_workshop[:results_render.WORKSHOPS_SHOWN]:
             table.add_row(Text(w.workshop), str(w.spread.n), w.spread.mean_text,
                           w.spread.range_text)
         parts += [Text(""), table]
+        if (left := len(rating.by_workshop) - results_render.WORKSHOPS_SHOWN) > 0:
+            parts.append(Text(f"… and {left:,} more workshop{'' if left == 1 else 's'}: every "
+                              "export lists each workshop's ratings.", style="dim italic"))
     if rating.actions:
         parts += [Text(""), actions_list(rating.actions, with_workshop=workshops > 1)]
     return Group(*parts)
