@@ -38,7 +38,9 @@ class StepBar(Widget):
     StepBar #step-timer { width: auto; padding: 0 1; }
     StepBar #step-timer.-over { background: $error; color: $text; text-style: bold; }
     StepBar #step-saved { width: auto; padding: 0 1; color: $text-muted; }
-    StepBar #save-error { display: none; background: $error; color: $text; text-style: bold; padding: 0 1; }
+    StepBar #save-error {
+        display: none; background: $error; color: $text; text-style: bold; padding: 0 1;
+    }
     StepBar.-save-failed #save-error { display: block; }
     StepBar.-read-only #step-saved { background: $warning; color: $text; }
     """
