@@ -32,8 +32,6 @@ from workshop.protocol.model import Protocol
 from workshop.session.autosave import SaveResult
 from workshop.session.kinds import EntryKind
 from workshop.session.model import Session
-from workshop.tui.dialogs.confirm import ConfirmDialog
-from workshop.tui.dialogs.text_entry import TextEntryDialog
 from workshop.tui.messages import EntryDeleted, TextEntered
 from workshop.tui.widgets.step_bar import StepBar
 
@@ -218,6 +216,8 @@ class StepScreen(Screen):
                  start_text: str | None = None) -> None:
         """Open the text dialog at once (so fast typing lands in it); its text goes up as
         `TextEntered` when it closes."""
+        from workshop.tui.dialogs.text_entry import TextEntryDialog  # (TextArea: not at start)
+
         def done(text: str | None) -> None:
             self.post_message(TextEntered(kind, target, text))
 
@@ -246,6 +246,8 @@ class StepScreen(Screen):
         if self.read_only or (found := self._selected_entry()) is None:
             return
         kind, entry = found
+
+        from workshop.tui.dialogs.confirm import ConfirmDialog
 
         def decided(remove: bool | None) -> None:
             if remove:
