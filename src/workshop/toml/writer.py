@@ -133,14 +133,8 @@ def _table(table: dict, name: str, inside_aot: bool, out: list[str], ctx: _Conte
         yielded = True
         keys = ctx.keys
         for k, v in literals:
-            kind = type(v)
-            if kind is str:
-                text = string(v)
-            elif kind is bool:
-                text = "true" if v else "false"
-            elif kind in _SCALAR_TYPES:
-                text = str(v)
-            else:
+            text = _scalar(v)
+            if text is None:
                 text = _literal(v, 0, ctx)
             out.append(f"{keys.get(k) or ctx.key(k)} = {text}\n")
     for k, v, in_aot in tables:
@@ -161,18 +155,24 @@ def _flat_row(row: dict, name: str, out: list[str], ctx: _Context) -> bool:
     lines = [f"[[{name}]]\n"]
     keys = ctx.keys
     for k, v in row.items():
-        kind = type(v)
-        if kind is str:
-            text = string(v)
-        elif kind is bool:
-            text = "true" if v else "false"
-        elif kind in _SCALAR_TYPES:
-            text = str(v)
-        else:
+        text = _scalar(v)
+        if text is None:
             return False
         lines.append(f"{keys.get(k) or ctx.key(k)} = {text}\n")
     out.append("".join(lines))
     return True
+
+
+def _scalar(value: Any) -> str | None:
+    """A string, bool, number, date or time as tomli-w writes it; None for anything else."""
+    kind = type(value)
+    if kind is str:
+        return string(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind in _SCALAR_TYPES:
+        return str(value)
+    return None
 
 
 def _literal(v: Any, level: int, ctx: _Context) -> str:
