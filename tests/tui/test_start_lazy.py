@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tui_helpers import SIZE, make_app, make_session_file, screen_text, settle
 
-from workshop.tui import start_listing
+from workshop.session.store import SessionStore
 from workshop.tui.screens.intro import IntroScreen
 from workshop.tui.screens.start import StartScreen
 
@@ -14,13 +14,13 @@ from workshop.tui.screens.start import StartScreen
 def count_reads(monkeypatch) -> list:
     """Every file the start screen's listing reads, in order."""
     reads = []
-    real = start_listing.read_session
+    real = SessionStore.read_one
 
-    def reading(path, protocol):
+    def reading(store, path):
         reads.append(path.name)
-        return real(path, protocol)
+        return real(store, path)
 
-    monkeypatch.setattr(start_listing, "read_session", reading)
+    monkeypatch.setattr(SessionStore, "read_one", reading)
     return reads
 
 
@@ -64,11 +64,11 @@ async def test_names_come_first_and_the_sessions_fill_in_as_they_are_read(protoc
         assert text.count("reading…") >= 3 and "Older group" not in text
         assert "3 sessions in" in text and "newest first" in text
         paths = held[0]
-        screen.fill([start_listing.read_listing(app.store, paths[-1])])  # one file read
+        screen.fill([app.store.read_one(paths[-1])])  # one file read
         await pilot.pause()
         text = screen_text(app)
         assert "broken.toml" in text and text.count("reading…") >= 2
-        everything = [start_listing.read_listing(app.store, path) for path in paths]
+        everything = [app.store.read_one(path) for path in paths]
         screen.fill(everything, copies={})  # all read: in the store's order
         await pilot.pause()
         text = screen_text(app)

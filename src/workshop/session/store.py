@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +62,21 @@ class Listing:
     session: Session | None
     error: SessionFileError | None = None
 
+    @property
+    def unread(self) -> bool:
+        """Listed by name, not read yet (the start screen fills these in as it reads them)."""
+        return self.session is None and self.error is None
+
+
+def in_order(listings: Iterable[Listing]) -> list[Listing]:
+    """The order of a listing: newest session first (ties by file name), then the files that
+    cannot be read (by name), then those not read yet (as given)."""
+    listings = list(listings)
+    good = sorted((x for x in listings if x.session is not None), key=lambda x: x.path)
+    good.sort(key=lambda x: x.session.updated, reverse=True)  # stable: ties keep name order
+    bad = sorted((x for x in listings if x.error is not None), key=lambda x: x.path)
+    return good + bad + [x for x in listings if x.unread]
+
 
 class SessionStore:
     """The sessions folder. The CLI, the app and the tests all build one from a path."""
@@ -103,17 +119,21 @@ class SessionStore:
 
     def list(self) -> list[Listing]:
         """Every `*.toml` file in the folder, newest session first; unreadable files last."""
+        return in_order(self.read_one(path) for path in self.paths())
+
+    def paths(self) -> list[Path]:
+        """The folder's session files (every `*.toml` but a theme file), by name, newest date
+        first (names start with the date); a killed save's temp files are removed first. Nothing
+        is read: the start screen shows these names before it reads each file (`read_one`)."""
         if not self.folder.is_dir():
             return []
         clean_stale_temps(self.folder)
-        listings = []
-        for path in sorted(self.folder.glob("*.toml")):
-            if path.name.endswith(THEMES_SUFFIX):
-                continue
-            try:
-                listings.append(Listing(path, read_session(path, self.protocol)))
-            except SessionFileError as exc:
-                listings.append(Listing(path, None, exc))
-        good = [x for x in listings if x.session is not None]
-        good.sort(key=lambda x: x.session.updated, reverse=True)  # stable: ties keep name order
-        return good + [x for x in listings if x.session is None]
+        return sorted((p for p in self.folder.glob("*.toml")
+                       if not p.name.endswith(THEMES_SUFFIX)), reverse=True)
+
+    def read_one(self, path: Path) -> Listing:
+        """One file of the folder read: its session, or why it cannot be read."""
+        try:
+            return Listing(path, read_session(path, self.protocol))
+        except SessionFileError as exc:
+            return Listing(path, None, exc)

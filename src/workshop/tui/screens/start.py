@@ -46,16 +46,9 @@ from workshop.protocol.model import Protocol
 from workshop.session.emergency import copies_in
 from workshop.session.kinds import Mode
 from workshop.session.model import Session
-from workshop.session.store import Listing, SessionStore
+from workshop.session.store import Listing, SessionStore, in_order
 from workshop.tui.messages import NewSessionRequested, SessionOpenRequested
-from workshop.tui.start_listing import (
-    LISTING,
-    in_order,
-    is_unread,
-    read_listing,
-    session_paths,
-    unread,
-)
+from workshop.tui.start_listing import LISTING
 
 FIXED_COLUMNS = (("Date", 10), ("Voted", 5), ("Answered", 8), ("Status", 11))
 """Columns whose width does not depend on what people typed."""
@@ -177,8 +170,8 @@ class StartScreen(Screen):
     def reload(self) -> None:
         """List the sessions folder: the names now, each file read in a worker thread."""
         self.listed = True
-        paths = session_paths(self.store)
-        self.listings = unread(paths)
+        paths = self.store.paths()
+        self.listings = [Listing(path, None) for path in paths]
         self.draw()
         drawn = threading.Event()  # the names reach the screen before the reading starts
         self.call_after_refresh(drawn.set)
@@ -197,7 +190,7 @@ class StartScreen(Screen):
         for path in paths:
             if worker.is_cancelled:
                 return
-            read.append(read_listing(self.store, path))
+            read.append(self.store.read_one(path))
             if time.monotonic() - last > every:
                 self.post_message(RowsRead(read))  # thread-safe
                 read, last = [], time.monotonic()
@@ -245,7 +238,7 @@ class StartScreen(Screen):
             table.add_column(label, width=width)
         for listing in self.listings:
             s = listing.session
-            if is_unread(listing):
+            if listing.unread:
                 table.add_row(_cell(listing.path.name, group_width, "dim"), "", "", "", "",
                               Text("reading…", style="dim"), key=str(listing.path))
                 continue
@@ -295,7 +288,7 @@ class StartScreen(Screen):
             listing = self.listings[table.cursor_row]
             out.append(f"{listing.path}\n", style="bold")
             s = listing.session
-            if is_unread(listing):
+            if listing.unread:
                 out.append("reading…", style="dim")
             elif s is None:
                 out.append(str(listing.error), style="red")
@@ -317,7 +310,7 @@ class StartScreen(Screen):
             self.post_message(NewSessionRequested())
             return
         listing = self.listings[table.cursor_row]
-        if listing.session is None and not is_unread(listing):  # one not read yet: the app reads it
+        if listing.session is None and not listing.unread:  # one not read yet: the app reads it
             self.notify(str(listing.error), title="This file cannot be opened", severity="error",
                         markup=False, timeout=10)
             return
