@@ -176,13 +176,10 @@ def _scalar(value: Any) -> str | None:
 
 
 def _literal(v: Any, level: int, ctx: _Context) -> str:
+    text = _scalar(v)
+    if text is not None:
+        return text
     kind = type(v)
-    if kind is str:
-        return string(v)
-    if kind is bool:
-        return "true" if v else "false"
-    if kind in _SCALAR_TYPES:
-        return str(v)
     if kind is list or kind is tuple:  # (another Mapping or sequence type goes to tomli_w)
         if not v:
             return "[]"
