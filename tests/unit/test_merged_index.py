@@ -174,3 +174,15 @@ def test_read_again_unchanged_in_one_run_is_not_read_again(tmp_path, protocol, c
     assert len(reads) == 1
     assert any(e.text.endswith("comment 7") for r in changed.records.values()
                for items in r.comments.values() for e in items)
+
+
+def test_a_temporary_index_a_killed_process_left_is_removed_but_not_one_being_written(
+        tmp_path, protocol, cache):
+    cache.mkdir(parents=True)
+    stale, fresh = cache / ".index-stale.tmp", cache / ".index-fresh.tmp"
+    for temp in (stale, fresh):
+        temp.write_bytes(b"half an index")
+    old = stale.stat().st_mtime - merged_index.STALE_TEMP_SECONDS - 60
+    os.utime(stale, (old, old))
+    read_result(merged_file(tmp_path, protocol), protocol)
+    assert not stale.exists() and fresh.exists()

@@ -18,7 +18,8 @@ checked twice. The TOML stays the one interchange format: the index is a cache, 
 - **Never in the way**: an index that cannot be written (full disk, no cache folder) or read
   (damaged, from another version) is passed over, and the file is parsed as before. An index is
   written to a temporary file and renamed into place, so a reader never sees half of one. The
-  `KEEP` most recently used indexes are kept; older ones are removed.
+  `KEEP` most recently used indexes are kept; older ones are removed, and so are temporary
+  files a killed process left.
 - Only files of `MIN_BYTES` or more are indexed: below that, parsing is as quick as opening a
   database.
 
@@ -34,6 +35,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import time
 from contextlib import closing, suppress
 from dataclasses import replace
 from datetime import datetime
@@ -170,12 +172,23 @@ def _entry_rows(records: list[SessionRecord]):
                            None if e.edited is None else e.edited.isoformat())
 
 
+STALE_TEMP_SECONDS = 3600
+"""A temporary index older than this was left by a process that died while writing it."""
+
+
 def _clear_old(folder: Path) -> None:
-    """Keep the `KEEP` most recently used indexes; remove older ones and stale temp files."""
+    """Keep the `KEEP` most recently used indexes; remove older ones, and temporary files that
+    a killed process left (an hour old: one being written now is not touched)."""
     try:
         found = sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+        temps = list(folder.glob(".index-*.tmp"))
     except OSError:
         return
+    now = time.time()
     for old in found[KEEP:]:
         with suppress(OSError):
             old.unlink()
+    for temp in temps:
+        with suppress(OSError):
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
