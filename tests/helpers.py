@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -46,3 +51,19 @@ def unblock_saving(path: Path) -> None:
     """Undo `block_saving`: the next save can write the file again."""
     (path / "blocker").unlink()
     path.rmdir()
+
+
+@contextmanager
+def locked_elsewhere(path: Path) -> Iterator[subprocess.Popen]:
+    """The session file `path` locked by another live process on this machine, as another
+    workshop window holds it; that process ends on leaving (its lock then goes stale)."""
+    from workshop.session import lock
+
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
+                                        'since = "2026-11-22T09:00:00+00:00"\n')
+        yield other
+    finally:
+        other.kill()
+        other.wait()

@@ -8,16 +8,13 @@ with an owner and a due date, `w` does nothing.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
 from tui_helpers import SIZE, details, make_app, saved, screen_text, settle
 
+from helpers import locked_elsewhere
 from modes_helpers import assessment, write
-from workshop.session import lock
 from workshop.tui.dialogs.action_form import BAD_DUE, ActionForm
 from workshop.tui.dialogs.confirm import ConfirmDialog
 from workshop.tui.dialogs.counts import NO_EVERYONE, CountsDialog
@@ -219,10 +216,7 @@ async def test_a_read_only_assessment_rates_notes_and_agrees_nothing(protocol, f
     session.set_step("principle:achieve-intended-outcomes")
     folder.mkdir(parents=True, exist_ok=True)
     path = write(folder, session)
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
-                                        'since = "2026-11-22T09:00:00+00:00"\n')
+    with locked_elsewhere(path):
         before = path.read_bytes()
         app = make_app(protocol, folder, open_path=path)
         async with app.run_test(size=SIZE) as pilot:
@@ -236,6 +230,3 @@ async def test_a_read_only_assessment_rates_notes_and_agrees_nothing(protocol, f
             assert app.session.counts(FIRST) == session.counts(FIRST)  # not even in memory
             await pilot.press("ctrl+q")
         assert path.read_bytes() == before
-    finally:
-        other.kill()
-        other.wait()

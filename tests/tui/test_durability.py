@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 
 from tui_helpers import SIZE, details, make_app, make_session_file, saved, screen_text, settle
 
-from helpers import block_saving, unblock_saving
+from helpers import block_saving, locked_elsewhere, unblock_saving
 from workshop.session import drafts, lock
 from workshop.session.file_format import read_session
 from workshop.tui.dialogs.confirm import ConfirmDialog
@@ -115,10 +113,7 @@ def saved_at():
 
 async def test_a_session_open_elsewhere_is_offered_read_only(protocol, folder):
     path = make_session_file(protocol, folder)
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
-                                        'since = "2026-11-22T09:00:00+00:00"\n')
+    with locked_elsewhere(path):
         before = path.read_bytes()
         app = make_app(protocol, folder, open_path=path)
         async with app.run_test(size=SIZE) as pilot:
@@ -144,9 +139,6 @@ async def test_a_session_open_elsewhere_is_offered_read_only(protocol, folder):
             await pilot.press("n")  # cancel: back to the list
             await settle(pilot)
             assert isinstance(app.screen, StartScreen)
-    finally:
-        other.kill()
-        other.wait()
     # the other window has gone: its stale lock is taken over without a question
     app = make_app(protocol, folder, open_path=path)
     async with app.run_test(size=SIZE) as pilot:

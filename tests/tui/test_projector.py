@@ -5,9 +5,6 @@ showing a session and following it within a second, read-only."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -15,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from tui_helpers import SIZE, make_app, make_session_file, screen_text, settle, widget_text
 
+from helpers import locked_elsewhere
 from workshop.projector.source import ProjectorSource
 from workshop.session import lock
 from workshop.session.file_format import read_session
@@ -120,10 +118,7 @@ async def test_b_typed_in_a_text_dialog_is_a_letter(protocol, folder):
 
 async def test_a_read_only_window_writes_no_projector_state(protocol, folder):
     path = make_session_file(protocol, folder, changes=[voted])
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
-                                        'since = "2026-11-22T09:00:00+00:00"\n')
+    with locked_elsewhere(path):
         app = make_app(protocol, folder, open_path=path)
         async with app.run_test(size=SIZE) as pilot:
             await settled(pilot)
@@ -134,8 +129,6 @@ async def test_a_read_only_window_writes_no_projector_state(protocol, folder):
             await settled(pilot)
             assert "read-only" in notes(app)[-1]
         assert not state_path(path).exists()
-    finally:
-        other.kill()
 
 
 async def test_b_without_a_session_says_so(protocol, folder):

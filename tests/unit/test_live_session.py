@@ -3,14 +3,11 @@ their time; the lock decides read-only; drafts are kept and discarded; failed sa
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 import pytest
 
-from helpers import block_saving
+from helpers import block_saving, locked_elsewhere
 from workshop.errors import SessionError, StoreError
 from workshop.session import drafts, emergency, lock
 from workshop.session.autosave import SaveResult, session_bytes
@@ -146,10 +143,7 @@ def test_close_banks_time_writes_and_releases_the_lock(live, protocol, ticker):
 
 
 def test_a_session_locked_elsewhere_is_read_only(session, path, protocol, ticker):
-    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
-    try:
-        lock.lock_path(path).write_text(f'pid = {other.pid}\nhost = "{os.uname().nodename}"\n'
-                                        'since = "2026-11-22T09:00:00+00:00"\n')
+    with locked_elsewhere(path) as other:
         assert lock_holder(path).pid == other.pid
         before = path.read_bytes()
         live = LiveSession(session, path, monotonic=ticker)
@@ -165,9 +159,6 @@ def test_a_session_locked_elsewhere_is_read_only(session, path, protocol, ticker
         live.close()
         assert path.read_bytes() == before
         assert lock.lock_path(path).exists()  # the other window's lock is left alone
-    finally:
-        other.kill()
-        other.wait()
 
 
 def test_drafts_are_kept_offered_and_discarded(live, protocol):
