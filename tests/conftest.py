@@ -6,7 +6,9 @@ writes into the user's ~/.cache nor reads what is there."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -17,6 +19,7 @@ from workshop.protocol.model import Protocol
 from workshop.session.model import Session
 
 os.environ["WORKSHOP_CACHE_DIR"] = tempfile.mkdtemp(prefix="workshop-test-cache-")
+atexit.register(shutil.rmtree, os.environ["WORKSHOP_CACHE_DIR"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
